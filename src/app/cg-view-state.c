@@ -1,0 +1,76 @@
+/* cg-view-state.c
+ *
+ * Copyright 2026 The Changgu authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "cg-view-state"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "changgu-core.h"
+#include "cg-format.h"
+#include "cg-view-state.h"
+
+CgWindowView
+cg_window_view_for (gboolean has_store,
+                    gboolean loading,
+                    guint    n_customers)
+{
+  if (!has_store)
+    return CG_WINDOW_VIEW_ERROR;
+  if (loading)
+    return CG_WINDOW_VIEW_LOADING;
+  if (n_customers == 0)
+    return CG_WINDOW_VIEW_EMPTY;
+  return CG_WINDOW_VIEW_WORKSPACE;
+}
+
+CgResultsView
+cg_results_view_for (const char *query,
+                     guint       n_results)
+{
+  g_autofree char *match = cg_search_build_query (query);
+
+  if (match == NULL)
+    return CG_RESULTS_VIEW_PROMPT;
+  if (n_results == 0)
+    return CG_RESULTS_VIEW_NONE_FOUND;
+  return CG_RESULTS_VIEW_LIST;
+}
+
+gboolean
+cg_results_truncated (guint n_results,
+                      guint limit)
+{
+  return limit > 0 && n_results >= limit;
+}
+
+char *
+cg_results_caption (guint n_results,
+                    guint limit)
+{
+  g_autofree char *count = NULL;
+
+  if (n_results == 0)
+    return NULL;
+  count = cg_format_count (cg_results_truncated (n_results, limit) ? limit : n_results);
+  if (cg_results_truncated (n_results, limit))
+    /* Translators: %s is a number, "1,000". */
+    return g_strdup_printf (_("Showing the first %s matches — type more to narrow down"), count);
+  /* Translators: %s is the number of customers found, "23 matches". */
+  return g_strdup_printf (ngettext ("%s match", "%s matches", n_results), count);
+}
+
+char *
+cg_demo_progress_text (guint64 done,
+                       guint64 total)
+{
+  g_autofree char *done_text = cg_format_count ((gint64) MIN (done, total));
+  g_autofree char *total_text = cg_format_count ((gint64) total);
+
+  /* Translators: progress while demo data is written, "1,234 of 2,000 customers". */
+  return g_strdup_printf (ngettext ("%s of %s customer", "%s of %s customers", (gulong) total),
+                          done_text, total_text);
+}

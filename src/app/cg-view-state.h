@@ -1,0 +1,51 @@
+/* cg-view-state.h
+ *
+ * Copyright 2026 The Changgu authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * What the main window shows for a given state, as pure functions (GNOME
+ * Calendar's widget-state pattern): the window only applies the answer.
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* How many matches a search asks the store for. */
+#define CG_SEARCH_LIMIT 1000
+
+typedef enum {
+  CG_WINDOW_VIEW_ERROR,      /* the store could not be opened */
+  CG_WINDOW_VIEW_EMPTY,      /* no customers yet: offer demo data */
+  CG_WINDOW_VIEW_LOADING,    /* demo data being written */
+  CG_WINDOW_VIEW_WORKSPACE,  /* search and customer pages */
+} CgWindowView;
+
+typedef enum {
+  CG_RESULTS_VIEW_PROMPT,    /* nothing searchable typed yet */
+  CG_RESULTS_VIEW_LIST,
+  CG_RESULTS_VIEW_NONE_FOUND,
+} CgResultsView;
+
+CgWindowView   cg_window_view_for     (gboolean    has_store,
+                                       gboolean    loading,
+                                       guint       n_customers);
+/* @query is what was typed; a query with nothing searchable in it (only
+ * spaces or punctuation) is no search. */
+CgResultsView  cg_results_view_for    (const char *query,
+                                       guint       n_results);
+/* The line above the results: "1 match", "23 matches", or, when the
+ * store returned @limit rows, "Showing the first 1,000 matches — type more
+ * to narrow down". NULL when there are no results. (transfer full) */
+char          *cg_results_caption     (guint       n_results,
+                                       guint       limit);
+/* Whether the caption is the "type more" warning. */
+gboolean       cg_results_truncated   (guint       n_results,
+                                       guint       limit);
+/* The progress line while demo data is written: "1,234 of 2,000
+ * customers". (transfer full) */
+char          *cg_demo_progress_text  (guint64     done,
+                                       guint64     total);
+
+G_END_DECLS

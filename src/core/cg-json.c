@@ -1,0 +1,182 @@
+/* cg-json.c
+ *
+ * Copyright 2026 The Changgu authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "cg-json"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "cg-json.h"
+#include "cg-types.h"
+
+static JsonNode *
+member_node (JsonObject *object,
+             const char *member)
+{
+  if (object == NULL || member == NULL)
+    return NULL;
+  return json_object_get_member (object, member);
+}
+
+const char *
+cg_json_get_string (JsonObject *object,
+                    const char *member)
+{
+  JsonNode *node = member_node (object, member);
+
+  if (node == NULL || json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+  return json_node_get_string (node);
+}
+
+gboolean
+cg_json_get_int (JsonObject *object,
+                 const char *member,
+                 gint64     *value)
+{
+  JsonNode *node = member_node (object, member);
+
+  if (node == NULL || json_node_get_value_type (node) != G_TYPE_INT64)
+    return FALSE;
+  if (value)
+    *value = json_node_get_int (node);
+  return TRUE;
+}
+
+gboolean
+cg_json_get_bool (JsonObject *object,
+                  const char *member,
+                  gboolean    default_value)
+{
+  JsonNode *node = member_node (object, member);
+
+  if (node == NULL || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+    return default_value;
+  return json_node_get_boolean (node);
+}
+
+JsonArray *
+cg_json_get_array (JsonObject *object,
+                   const char *member)
+{
+  JsonNode *node = member_node (object, member);
+
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    return NULL;
+  return json_node_get_array (node);
+}
+
+JsonObject *
+cg_json_get_object (JsonObject *object,
+                    const char *member)
+{
+  JsonNode *node = member_node (object, member);
+
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    return NULL;
+  return json_node_get_object (node);
+}
+
+const char *
+cg_json_array_get_string (JsonArray *array,
+                          guint      index)
+{
+  JsonNode *node;
+
+  if (array == NULL || index >= json_array_get_length (array))
+    return NULL;
+  node = json_array_get_element (array, index);
+  if (json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+  return json_node_get_string (node);
+}
+
+char *
+cg_json_to_string (JsonObject *object)
+{
+  g_autoptr(JsonNode) node = json_node_new (JSON_NODE_OBJECT);
+
+  json_node_set_object (node, object);
+  return json_to_string (node, FALSE);
+}
+
+JsonObject *
+cg_json_from_string (const char  *text,
+                     GError     **error)
+{
+  /* Mutable: callers edit nested members of documents they read. */
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonNode *root;
+
+  if (!json_parser_load_from_data (parser, text, -1, error))
+    return NULL;
+  root = json_parser_get_root (parser);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    {
+      g_set_error (error, JSON_PARSER_ERROR, JSON_PARSER_ERROR_INVALID_DATA,
+                   _("Expected a JSON object."));
+      return NULL;
+    }
+  return json_object_ref (json_node_get_object (root));
+}
+
+/* json_node_copy() shares objects and arrays with the original; a document
+ * edited after copying must not change the original, so copy all the way. */
+static JsonNode *
+deep_copy_node (JsonNode *node)
+{
+  JsonNode *copy;
+
+  switch (JSON_NODE_TYPE (node))
+    {
+    case JSON_NODE_OBJECT:
+      copy = json_node_new (JSON_NODE_OBJECT);
+      json_node_take_object (copy, cg_json_copy (json_node_get_object (node)));
+      return copy;
+    case JSON_NODE_ARRAY:
+      {
+        JsonArray *array = json_node_get_array (node);
+        JsonArray *out = json_array_sized_new (json_array_get_length (array));
+        for (guint i = 0; i < json_array_get_length (array); i++)
+          json_array_add_element (out, deep_copy_node (json_array_get_element (array, i)));
+        copy = json_node_new (JSON_NODE_ARRAY);
+        json_node_take_array (copy, out);
+        return copy;
+      }
+    case JSON_NODE_VALUE:
+    case JSON_NODE_NULL:
+    default:
+      return json_node_copy (node);
+    }
+}
+
+JsonObject *
+cg_json_copy (JsonObject *object)
+{
+  JsonObject *copy = json_object_new ();
+  JsonObjectIter iter;
+  const char *name;
+  JsonNode *node;
+
+  json_object_iter_init (&iter, object);
+  while (json_object_iter_next (&iter, &name, &node))
+    json_object_set_member (copy, name, deep_copy_node (node));
+  return copy;
+}
+
+char *
+cg_json_timestamp (GDateTime *datetime)
+{
+  g_autoptr(GDateTime) utc = g_date_time_to_utc (datetime);
+  return g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
+}
+
+char *
+cg_json_timestamp_now (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  return cg_json_timestamp (now);
+}

@@ -1,0 +1,34 @@
+/* cg-timeline.h
+ *
+ * Copyright 2026 The Changgu authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "cg-types.h"
+
+G_BEGIN_DECLS
+
+#define CG_TYPE_TIMELINE_ENTRY (cg_timeline_entry_get_type ())
+G_DECLARE_FINAL_TYPE (CgTimelineEntry, cg_timeline_entry, CG, TIMELINE_ENTRY, GObject)
+
+/* One row of a customer's history. @kind is order, case, note, visit or
+ * feedback; title/detail/status are raw values that the page words in the
+ * user's language (a status code, a reason code, "csat=4 nps=9"). */
+const char *cg_timeline_entry_get_doc_id   (CgTimelineEntry *self);
+const char *cg_timeline_entry_get_kind     (CgTimelineEntry *self);
+const char *cg_timeline_entry_get_at       (CgTimelineEntry *self);
+const char *cg_timeline_entry_get_title    (CgTimelineEntry *self);
+const char *cg_timeline_entry_get_detail   (CgTimelineEntry *self);
+const char *cg_timeline_entry_get_status   (CgTimelineEntry *self);
+gboolean    cg_timeline_entry_get_amount   (CgTimelineEntry *self,
+                                            gint64          *amount);
+const char *cg_timeline_entry_get_currency (CgTimelineEntry *self);
+
+/* The customer's history, newest first, at most @limit rows. One indexed
+ * query over the timeline projection. (transfer full) (element-type CgTimelineEntry) */
+GPtrArray  *cg_timeline_load               (CgStore    *store,
+                                            const char *customer_id,
+                                            guint       limit);
+
+G_END_DECLS

@@ -1,0 +1,19 @@
+/* changgu-core.h
+ *
+ * Copyright 2026 The Changgu authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The public API of libchanggu-core: include this one header.
+ */
+#pragma once
+
+#include "cg-types.h"
+#include "cg-json.h"
+#include "cg-store.h"
+#include "cg-validate.h"
+#include "cg-search.h"
+#include "cg-device.h"
+#include "cg-customer.h"
+#include "cg-case.h"
+#include "cg-visit.h"
+#include "cg-timeline.h"
