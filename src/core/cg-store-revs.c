@@ -1013,6 +1013,47 @@ cg_store_get_leaves (CgStore    *self,
   return g_strv_builder_end (builder);
 }
 
+gboolean
+cg_store_has_revision (CgStore    *self,
+                       const char *id,
+                       const char *rev)
+{
+  sqlite3_stmt *stmt;
+  gboolean found;
+
+  g_return_val_if_fail (CG_IS_STORE (self), FALSE);
+
+  stmt = cg_store_stmt (self,
+    "SELECT 1 FROM revs WHERE doc_id = (SELECT doc_id FROM docs WHERE id = ?1) AND rev = ?2");
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, rev, -1, SQLITE_STATIC);
+  found = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_reset (stmt);
+  return found;
+}
+
+GStrv
+cg_store_get_unsynced_leaves (CgStore    *self,
+                              const char *id)
+{
+  g_auto(DocRow) row = { 0 };
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  g_return_val_if_fail (CG_IS_STORE (self), NULL);
+
+  if (lookup_doc (self, id, &row))
+    {
+      g_autoptr(GArray) leaves = load_leaves (self, row.doc_id, FALSE);
+      for (guint i = 0; i < leaves->len; i++)
+        {
+          const Leaf *leaf = &g_array_index (leaves, Leaf, i);
+          if (leaf->local)
+            g_strv_builder_add (builder, leaf->rev);
+        }
+    }
+  return g_strv_builder_end (builder);
+}
+
 JsonObject *
 cg_store_get_revisions (CgStore    *self,
                         const char *id,

@@ -626,6 +626,38 @@ cg_store_foreach_change (CgStore      *self,
 }
 
 void
+cg_store_foreach_pending (CgStore      *self,
+                          gint64        since,
+                          guint         limit,
+                          CgChangeFunc  func,
+                          gpointer      user_data)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_if_fail (CG_IS_STORE (self));
+
+  if (sqlite3_prepare_v2 (self->db,
+                          "SELECT id, rev, seq FROM docs WHERE pending AND seq > ?1 ORDER BY seq LIMIT ?2",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    return;
+  sqlite3_bind_int64 (stmt, 1, since);
+  sqlite3_bind_int64 (stmt, 2, limit > 0 ? (gint64) limit : G_MAXINT64);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    if (!func ((const char *) sqlite3_column_text (stmt, 0),
+               (const char *) sqlite3_column_text (stmt, 1),
+               sqlite3_column_int64 (stmt, 2), user_data))
+      break;
+  sqlite3_finalize (stmt);
+}
+
+void
+cg_store_emit_changed (CgStore *self)
+{
+  g_return_if_fail (CG_IS_STORE (self));
+  g_signal_emit (self, signals[SIGNAL_CHANGED], 0, NULL, NULL);
+}
+
+void
 cg_store_foreach_document (CgStore      *self,
                            const char   *type,
                            CgChangeFunc  func,

@@ -78,6 +78,14 @@ GStrv        cg_store_get_leaves          (CgStore     *self,
 JsonObject  *cg_store_get_revisions       (CgStore     *self,
                                            const char  *id,
                                            const char  *rev);
+/* Whether @rev of @id is in the tree (the pull side's local revs_diff). */
+gboolean     cg_store_has_revision        (CgStore     *self,
+                                           const char  *id,
+                                           const char  *rev);
+/* Leaves made here and not yet acknowledged by the central side (the push
+ * side sends these), winner first (transfer full). */
+GStrv        cg_store_get_unsynced_leaves (CgStore     *self,
+                                           const char  *id);
 /* The push side: @rev is now on the central side; clears the pending flag
  * when no local-only leaf remains. */
 gboolean     cg_store_mark_synced         (CgStore     *self,
@@ -97,6 +105,17 @@ void         cg_store_foreach_change      (CgStore     *self,
                                            guint        limit,
                                            CgChangeFunc func,
                                            gpointer     user_data);
+
+/* Like cg_store_foreach_change(), but only documents with unacknowledged
+ * local changes (the "offline queue"), through a partial index. */
+void         cg_store_foreach_pending     (CgStore     *self,
+                                           gint64       since,
+                                           guint        limit,
+                                           CgChangeFunc func,
+                                           gpointer     user_data);
+/* Emits CgStore::changed (id NULL): another connection (the replicator's
+ * worker) changed documents. */
+void         cg_store_emit_changed        (CgStore     *self);
 
 guint        cg_store_count_pending       (CgStore     *self);
 guint        cg_store_count_conflicts     (CgStore     *self);

@@ -17,3 +17,7 @@
 #include "cg-case.h"
 #include "cg-visit.h"
 #include "cg-timeline.h"
+#include "cg-remote.h"
+#include "cg-replicator.h"
+#include "cg-sync-manager.h"
+#include "cg-provision.h"

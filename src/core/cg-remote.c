@@ -1,0 +1,454 @@
+/* cg-remote.c
+ *
+ * Copyright 2026 The Changgu authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * JSON over HTTP to one CouchDB-protocol database, with libsoup 3.
+ *
+ * Everything the test peer and CouchDB disagree on that concerns transport
+ * is handled here (TEST-PEER.md): we always send Accept and, with a body,
+ * Content-Type; we never look at the response's Content-Type; leading
+ * newlines (longpoll heartbeats) are whitespace to the JSON parser; timeouts
+ * are ours, per request, because the peer ignores the server-side ones.
+ */
+#define G_LOG_DOMAIN "cg-remote"
+
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <libsoup/soup.h>
+
+#include "cg-json.h"
+#include "cg-remote.h"
+
+#define DEFAULT_TIMEOUT_S 30
+
+struct _CgRemote
+{
+  GObject      parent_instance;
+  SoupSession *session;
+  GUri        *base;           /* server root, without user info */
+  char        *database;
+  char        *url;            /* base + database, for display */
+  char        *authorization;  /* "Basic …" or NULL */
+  guint        timeout_s;
+  GTlsDatabase *ca;
+};
+
+G_DEFINE_FINAL_TYPE (CgRemote, cg_remote, G_TYPE_OBJECT)
+G_DEFINE_QUARK (cg-sync-error-quark, cg_sync_error)
+
+static void
+cg_remote_finalize (GObject *object)
+{
+  CgRemote *self = CG_REMOTE (object);
+
+  g_clear_object (&self->session);
+  g_clear_pointer (&self->base, g_uri_unref);
+  g_clear_object (&self->ca);
+  g_free (self->database);
+  g_free (self->url);
+  if (self->authorization)
+    memset (self->authorization, 0, strlen (self->authorization));
+  g_free (self->authorization);
+  G_OBJECT_CLASS (cg_remote_parent_class)->finalize (object);
+}
+
+static void
+cg_remote_class_init (CgRemoteClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = cg_remote_finalize;
+}
+
+static void
+cg_remote_init (CgRemote *self)
+{
+  self->timeout_s = DEFAULT_TIMEOUT_S;
+}
+
+CgRemote *
+cg_remote_new (const char  *server_url,
+               const char  *database,
+               const char  *username,
+               const char  *password,
+               GError     **error)
+{
+  g_autoptr(CgRemote) self = NULL;
+  g_autoptr(GUri) uri = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *user = NULL;
+  g_autofree char *pass = NULL;
+  g_autofree char *root = NULL;
+  const char *scheme;
+
+  g_return_val_if_fail (server_url != NULL, NULL);
+
+  uri = g_uri_parse (server_url, G_URI_FLAGS_HAS_PASSWORD | G_URI_FLAGS_ENCODED, &local_error);
+  scheme = uri ? g_uri_get_scheme (uri) : NULL;
+  if (uri == NULL || (g_strcmp0 (scheme, "http") != 0 && g_strcmp0 (scheme, "https") != 0) ||
+      g_uri_get_host (uri) == NULL || *g_uri_get_host (uri) == '\0')
+    {
+      g_set_error (error, CG_SYNC_ERROR, CG_SYNC_ERROR_CONFIG,
+                   _("“%s” is not a server address. Use a URL like https://central.example.com:6984"),
+                   server_url);
+      return NULL;
+    }
+  if (database == NULL || *database == '\0' || strchr (database, '/') != NULL)
+    {
+      g_set_error (error, CG_SYNC_ERROR, CG_SYNC_ERROR_CONFIG,
+                   _("“%s” is not a database name."), database ? database : "");
+      return NULL;
+    }
+
+  self = g_object_new (CG_TYPE_REMOTE, NULL);
+  self->database = g_strdup (database);
+
+  if (g_uri_get_user (uri) != NULL)
+    user = g_uri_unescape_string (g_uri_get_user (uri), NULL);
+  if (g_uri_get_password (uri) != NULL)
+    pass = g_uri_unescape_string (g_uri_get_password (uri), NULL);
+  if (username != NULL)
+    {
+      g_free (user);
+      user = g_strdup (username);
+    }
+  if (password != NULL)
+    {
+      g_free (pass);
+      pass = g_strdup (password);
+    }
+  if (user != NULL)
+    {
+      g_autofree char *pair = g_strconcat (user, ":", pass ? pass : "", NULL);
+      g_autofree char *encoded = g_base64_encode ((const guchar *) pair, strlen (pair));
+      self->authorization = g_strconcat ("Basic ", encoded, NULL);
+      memset (pair, 0, strlen (pair));
+    }
+  if (pass != NULL)
+    memset (pass, 0, strlen (pass));
+
+  /* The root without credentials, ending in "/". */
+  {
+    const char *path = g_uri_get_path (uri);
+    g_autofree char *dir = g_str_has_suffix (path, "/") ? g_strdup (path) : g_strconcat (path, "/", NULL);
+    self->base = g_uri_build (G_URI_FLAGS_ENCODED, scheme, NULL, g_uri_get_host (uri),
+                              g_uri_get_port (uri), dir, NULL, NULL);
+  }
+  root = g_uri_to_string (self->base);
+  {
+    g_autofree char *escaped = g_uri_escape_string (database, NULL, FALSE);
+    self->url = g_strconcat (root, escaped, NULL);
+  }
+
+  /* Keep-alive and a cookie jar: CouchDB's session cookie is kept if the
+   * server sends one. Certificates are verified (libsoup's default); there is
+   * deliberately no switch to ignore TLS errors. */
+  self->session = soup_session_new_with_options ("max-conns-per-host", 6,
+                                                 "timeout", 0,
+                                                 "idle-timeout", 4,
+                                                 NULL);
+  soup_session_add_feature_by_type (self->session, SOUP_TYPE_COOKIE_JAR);
+  soup_session_set_user_agent (self->session, "Changgu/" PACKAGE_VERSION);
+  return g_steal_pointer (&self);
+}
+
+const char *
+cg_remote_get_url (CgRemote *self)
+{
+  return self->url;
+}
+
+const char *
+cg_remote_get_database (CgRemote *self)
+{
+  return self->database;
+}
+
+void
+cg_remote_set_timeout (CgRemote *self,
+                       guint     seconds)
+{
+  self->timeout_s = seconds > 0 ? seconds : DEFAULT_TIMEOUT_S;
+}
+
+gboolean
+cg_remote_set_ca_pem (CgRemote    *self,
+                      const char  *pem,
+                      GError     **error)
+{
+  g_autoptr(GTlsCertificate) cert = g_tls_certificate_new_from_pem (pem, -1, error);
+  g_autofree char *dir = NULL;
+  g_autofree char *file = NULL;
+  GTlsDatabase *db;
+
+  if (cert == NULL)
+    return FALSE;
+  /* GTlsFileDatabase reads anchors from a file: write the PEM to a private
+   * temporary file for it. */
+  dir = g_dir_make_tmp ("changgu-ca-XXXXXX", error);
+  if (dir == NULL)
+    return FALSE;
+  file = g_build_filename (dir, "ca.pem", NULL);
+  if (!g_file_set_contents_full (file, pem, -1, G_FILE_SET_CONTENTS_NONE, 0600, error))
+    return FALSE;
+  db = g_tls_file_database_new (file, error);
+  g_unlink (file);
+  g_rmdir (dir);
+  if (db == NULL)
+    return FALSE;
+  g_set_object (&self->ca, db);
+  g_object_unref (db);
+  soup_session_set_tls_database (self->session, self->ca);
+  return TRUE;
+}
+
+char *
+cg_remote_escape_id (const char *id)
+{
+  if (g_str_has_prefix (id, "_local/") || g_str_has_prefix (id, "_design/"))
+    {
+      const char *slash = strchr (id, '/');
+      g_autofree char *rest = g_uri_escape_string (slash + 1, NULL, FALSE);
+      return g_strdup_printf ("%.*s/%s", (int) (slash - id), id, rest);
+    }
+  return g_uri_escape_string (id, NULL, FALSE);
+}
+
+/* ------------------------------------------------------------------------ */
+
+typedef struct {
+  SoupMessage  *msg;
+  GCancellable *cancellable;      /* ours: cancelled by the timer or the caller */
+  GCancellable *caller;
+  gulong        caller_handler;
+  guint         timeout_id;
+  gboolean      timed_out;
+  guint         timeout_s;
+  guint         status;
+} Request;
+
+static void
+request_free (Request *req)
+{
+  if (req->timeout_id)
+    g_source_remove (req->timeout_id);
+  if (req->caller != NULL)
+    g_cancellable_disconnect (req->caller, req->caller_handler);
+  g_clear_object (&req->caller);
+  g_clear_object (&req->cancellable);
+  g_clear_object (&req->msg);
+  g_free (req);
+}
+
+static gboolean
+on_request_timeout (gpointer data)
+{
+  Request *req = data;
+
+  req->timeout_id = 0;
+  req->timed_out = TRUE;
+  g_cancellable_cancel (req->cancellable);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_caller_cancelled (GCancellable *caller,
+                     gpointer      data)
+{
+  g_cancellable_cancel (G_CANCELLABLE (data));
+}
+
+static void
+map_transport_error (GError  *in,
+                     GError **error)
+{
+  if (g_error_matches (in, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_propagate_error (error, g_error_copy (in));
+  else if (in->domain == G_TLS_ERROR)
+    g_set_error (error, CG_SYNC_ERROR, CG_SYNC_ERROR_TLS,
+                 _("The server’s certificate is not trusted (%s). If it uses a private CA, pin it in the provisioning file."),
+                 in->message);
+  else if (g_error_matches (in, G_IO_ERROR, G_IO_ERROR_TIMED_OUT))
+    g_set_error (error, CG_SYNC_ERROR, CG_SYNC_ERROR_TIMEOUT,
+                 _("The server did not answer in time."));
+  else
+    g_set_error (error, CG_SYNC_ERROR, CG_SYNC_ERROR_NETWORK,
+                 _("Cannot reach the server: %s"), in->message);
+}
+
+static void
+map_status_error (guint        status,
+                  JsonNode    *body,
+                  const char  *url,
+                  GError     **error)
+{
+  const char *reason = NULL;
+
+  if (body != NULL && JSON_NODE_HOLDS_OBJECT (body))
+    reason = cg_json_get_string (json_node_get_object (body), "reason");
+  if (reason == NULL)
+    reason = soup_status_get_phrase (status);
+
+  switch (status)
+    {
+    case 401:
+      g_set_error (error, CG_SYNC_ERROR, CG_SYNC_ERROR_UNAUTHORIZED,
+                   _("The server refused this device’s credentials (%s). Ask your regional admin to provision the device again."),
+                   reason);
+      break;
+    case 403:
+      g_set_error (error, CG_SYNC_ERROR, CG_SYNC_ERROR_FORBIDDEN,
+                   _("The server does not allow this (%s)."), reason);
+      break;
+    case 404:
+      g_set_error (error, CG_SYNC_ERROR, CG_SYNC_ERROR_NOT_FOUND,
+                   _("Not found on the server: %s (%s)."), url, reason);
+      break;
+    case 413:
+      g_set_error (error, CG_SYNC_ERROR, CG_SYNC_ERROR_TOO_LARGE,
+                   _("The server refused a request as too large (%s)."), reason);
+      break;
+    default:
+      if (status >= 500)
+        g_set_error (error, CG_SYNC_ERROR, CG_SYNC_ERROR_SERVER,
+                     _("The server had a problem (HTTP %u: %s). Changgu will try again."), status, reason);
+      else
+        g_set_error (error, CG_SYNC_ERROR, CG_SYNC_ERROR_BAD_RESPONSE,
+                     _("The server answered HTTP %u (%s)."), status, reason);
+      break;
+    }
+}
+
+static void
+on_send_and_read (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      data)
+{
+  g_autoptr(GTask) task = data;
+  Request *req = g_task_get_task_data (task);
+  CgRemote *self = g_task_get_source_object (task);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(JsonParser) parser = NULL;
+  JsonNode *root = NULL;
+  gsize size = 0;
+  const char *text;
+
+  bytes = soup_session_send_and_read_finish (SOUP_SESSION (source), result, &error);
+  if (bytes == NULL)
+    {
+      if (req->timed_out)
+        g_task_return_new_error (task, CG_SYNC_ERROR, CG_SYNC_ERROR_TIMEOUT,
+                                 _("The server did not answer within %u seconds."), req->timeout_s);
+      else
+        {
+          GError *mapped = NULL;
+          map_transport_error (error, &mapped);
+          g_task_return_error (task, mapped);
+        }
+      return;
+    }
+
+  req->status = soup_message_get_status (req->msg);
+  text = g_bytes_get_data (bytes, &size);
+  parser = json_parser_new ();
+  if (size > 0 && json_parser_load_from_data (parser, text, (gssize) size, NULL))
+    root = json_parser_get_root (parser);
+
+  if (req->status < 200 || req->status >= 300)
+    {
+      GError *mapped = NULL;
+      map_status_error (req->status, root, self->url, &mapped);
+      g_task_return_error (task, mapped);
+      return;
+    }
+  if (root == NULL)
+    {
+      g_task_return_new_error (task, CG_SYNC_ERROR, CG_SYNC_ERROR_BAD_RESPONSE,
+                               _("The server sent a response that is not valid JSON (%zu bytes; cut off?)."),
+                               size);
+      return;
+    }
+  g_task_return_pointer (task, json_node_copy (root), (GDestroyNotify) json_node_unref);
+}
+
+void
+cg_remote_request_async (CgRemote            *self,
+                         const char          *method,
+                         const char          *path,
+                         const char          *query,
+                         JsonNode            *body,
+                         gboolean             idempotent,
+                         guint                timeout_s,
+                         GCancellable        *cancellable,
+                         GAsyncReadyCallback  callback,
+                         gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autofree char *uri = NULL;
+  SoupMessageHeaders *headers;
+  Request *req;
+
+  g_return_if_fail (CG_IS_REMOTE (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, cg_remote_request_async);
+
+  uri = g_strconcat (self->url, path && *path ? "/" : "", path ? path : "",
+                     query && *query ? "?" : "", query ? query : "", NULL);
+  req = g_new0 (Request, 1);
+  req->msg = soup_message_new (method, uri);
+  if (req->msg == NULL)
+    {
+      request_free (req);
+      g_task_return_new_error (task, CG_SYNC_ERROR, CG_SYNC_ERROR_CONFIG,
+                               _("Cannot make a request to %s."), uri);
+      return;
+    }
+  req->timeout_s = timeout_s > 0 ? timeout_s : self->timeout_s;
+  req->cancellable = g_cancellable_new ();
+  if (cancellable != NULL)
+    {
+      req->caller = g_object_ref (cancellable);
+      req->caller_handler = g_cancellable_connect (cancellable, G_CALLBACK (on_caller_cancelled),
+                                                   g_object_ref (req->cancellable), g_object_unref);
+    }
+  g_task_set_task_data (task, req, (GDestroyNotify) request_free);
+
+  headers = soup_message_get_request_headers (req->msg);
+  soup_message_headers_replace (headers, "Accept", "application/json");
+  if (self->authorization)
+    soup_message_headers_replace (headers, "Authorization", self->authorization);
+  if (body != NULL)
+    {
+      g_autofree char *json = json_to_string (body, FALSE);
+      gsize len = strlen (json);
+      g_autoptr(GBytes) bytes = g_bytes_new_take (g_steal_pointer (&json), len);
+      soup_message_set_request_body_from_bytes (req->msg, "application/json", bytes);
+    }
+  if (idempotent)
+    soup_message_set_flags (req->msg, SOUP_MESSAGE_IDEMPOTENT);
+
+  req->timeout_id = g_timeout_add_seconds (req->timeout_s, on_request_timeout, req);
+  soup_session_send_and_read_async (self->session, req->msg, G_PRIORITY_DEFAULT,
+                                    req->cancellable, on_send_and_read,
+                                    g_steal_pointer (&task));
+}
+
+JsonNode *
+cg_remote_request_finish (CgRemote      *self,
+                          GAsyncResult  *result,
+                          guint         *status,
+                          GError       **error)
+{
+  Request *req;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  req = g_task_get_task_data (G_TASK (result));
+  if (status)
+    *status = req ? req->status : 0;
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
