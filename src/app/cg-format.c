@@ -585,12 +585,24 @@ char *
 cg_profile_headline (JsonObject *customer)
 {
   g_autofree char *since = NULL;
+  g_autofree char *since_text = NULL;
+  const char *tier, *language;
+  char *line;
 
   g_return_val_if_fail (customer != NULL, NULL);
 
+  /* What staff need before the first word: which tier, which language. */
+  tier = cg_json_get_string (customer, "tier");
+  language = cg_json_get_string (customer, "language");
   since = format_month_year (cg_json_get_string (customer, "created_at"));
-  if (since == NULL)
-    return NULL;
-  /* Translators: %s is a month and year, "Customer since Mar 2025". */
-  return g_strdup_printf (_("Customer since %s"), since);
+  if (since != NULL)
+    /* Translators: %s is a month and year, "Customer since Mar 2025". */
+    since_text = g_strdup_printf (_("Customer since %s"), since);
+
+  line = join_parts (is_empty (tier) ? NULL : cg_format_tier (tier),
+                     is_empty (language) ? NULL : cg_format_language (language),
+                     since_text, END_PARTS);
+  if (*line == '\0')
+    g_clear_pointer (&line, g_free);
+  return line;
 }

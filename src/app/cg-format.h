@@ -91,8 +91,8 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (CgProfileLine, cg_profile_line_free)
  * are left out, except consent, which says when nothing is recorded.
  * (transfer full) (element-type CgProfileLine) */
 GPtrArray  *cg_profile_lines           (JsonObject  *customer);
-/* The line under the customer's name, "Customer since Mar 2025", or NULL
- * when the document has no creation time. (transfer full) */
+/* The line under the customer's name, "Gold · Korean · Customer since
+ * Mar 2025" (missing parts left out), or NULL. (transfer full) */
 char       *cg_profile_headline        (JsonObject  *customer);
 
 G_END_DECLS

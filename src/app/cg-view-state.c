@@ -16,13 +16,13 @@
 CgWindowView
 cg_window_view_for (gboolean has_store,
                     gboolean loading,
-                    guint    n_customers)
+                    gboolean has_customers)
 {
   if (!has_store)
     return CG_WINDOW_VIEW_ERROR;
   if (loading)
     return CG_WINDOW_VIEW_LOADING;
-  if (n_customers == 0)
+  if (!has_customers)
     return CG_WINDOW_VIEW_EMPTY;
   return CG_WINDOW_VIEW_WORKSPACE;
 }
@@ -38,6 +38,23 @@ cg_results_view_for (const char *query,
   if (n_results == 0)
     return CG_RESULTS_VIEW_NONE_FOUND;
   return CG_RESULTS_VIEW_LIST;
+}
+
+CgContentView
+cg_content_view_for (const char *query,
+                     gboolean    showing_customer)
+{
+  if (showing_customer)
+    return CG_CONTENT_VIEW_CUSTOMER;
+  if (cg_results_view_for (query, 0) == CG_RESULTS_VIEW_PROMPT)
+    return CG_CONTENT_VIEW_PROMPT;
+  return CG_CONTENT_VIEW_NONE_SELECTED;
+}
+
+gboolean
+cg_results_pane_visible (CgContentView content)
+{
+  return content != CG_CONTENT_VIEW_PROMPT;
 }
 
 gboolean

@@ -28,13 +28,25 @@ typedef enum {
   CG_RESULTS_VIEW_NONE_FOUND,
 } CgResultsView;
 
+/* The right-hand side of the workspace. Before anything is searched and
+ * while nobody is shown, the prompt takes the whole width and the results
+ * pane is hidden: two status pages side by side say nothing twice. */
+typedef enum {
+  CG_CONTENT_VIEW_PROMPT,
+  CG_CONTENT_VIEW_NONE_SELECTED,
+  CG_CONTENT_VIEW_CUSTOMER,
+} CgContentView;
+
 CgWindowView   cg_window_view_for     (gboolean    has_store,
                                        gboolean    loading,
-                                       guint       n_customers);
+                                       gboolean    has_customers);
 /* @query is what was typed; a query with nothing searchable in it (only
  * spaces or punctuation) is no search. */
 CgResultsView  cg_results_view_for    (const char *query,
                                        guint       n_results);
+CgContentView  cg_content_view_for    (const char *query,
+                                       gboolean    showing_customer);
+gboolean       cg_results_pane_visible (CgContentView content);
 /* The line above the results: "1 match", "23 matches", or, when the
  * store returned @limit rows, "Showing the first 1,000 matches — type more
  * to narrow down". NULL when there are no results. (transfer full) */

@@ -1075,7 +1075,7 @@ typedef struct {
   char          *store_id;
   char          *prefix;
   char           kiosk_id[37];
-  char           staff[N_STAFF][24];   /* the first N_SUPERVISORS are supervisors */
+  char           staff[N_STAFF][48];   /* staff ids; the first N_SUPERVISORS are supervisors */
 
   guint64        first_index;   /* of this run's first customer */
   guint64        total;         /* customers in this run */
@@ -1102,7 +1102,7 @@ typedef struct {
 } Person;
 
 typedef struct {
-  char           id[48];
+  char           id[96];
   char           number[24];
   const char    *status;
   gboolean       online;
@@ -1184,16 +1184,15 @@ make_korean_name (Rng     *rng,
                   Person  *person,
                   GString *local)
 {
-  static guint total;
   const FamilyName *family = &family_names[0];
+  guint total = 0;
   const char *given;
   char made[16];
   g_autoptr(GString) given_roman = g_string_new (NULL);
   guint r;
 
-  if (total == 0)
-    for (guint i = 0; i < G_N_ELEMENTS (family_names); i++)
-      total += family_names[i].weight;
+  for (guint i = 0; i < G_N_ELEMENTS (family_names); i++)
+    total += family_names[i].weight;
   r = rng_below (rng, total);
   for (guint i = 0; i < G_N_ELEMENTS (family_names); i++)
     {
@@ -1638,8 +1637,8 @@ write_case (Demo            *demo,
   const CaseKind *kind;
   const OrderInfo *order = NULL;
   const Product *product;
-  const char *status, *channel, *priority, *created_by, *assignee = NULL;
-  char uuid[37], id[48], number[48];
+  const char *status, *channel, *priority, *created_by, *assignee = NULL, *responder = NULL;
+  char uuid[37], id[48], number[96];
   guint status_index, linkable = 0;
   gint64 first_min = 0, resolution_min = 0;
   gint64 t0, newest, oldest, first_response = 0, paused_at = 0, resolved_at = 0;
@@ -1699,7 +1698,7 @@ write_case (Demo            *demo,
       first_response = within (t0 + first_min * MINUTE * rng_between (rng, 10, 130) / 100,
                                t0 + MINUTE, demo->clock.now - MINUTE);
       updated = first_response;
-      assignee = demo_staff (demo, rng);
+      assignee = responder = demo_staff (demo, rng);
       if (status_index != 1 && rng_chance (rng, 300))
         paused_total = rng_between (rng, HOUR, 2 * DAY);   /* waited on the customer before */
       if (g_str_equal (status, "open") && rng_chance (rng, 50))
@@ -1776,7 +1775,7 @@ write_case (Demo            *demo,
                        FALSE, PICK (rng, new_case_notes_ko),
                        within (t0 + rng_between (rng, MINUTE, 30 * MINUTE), t0, demo->clock.now), error);
 
-  if (!write_note (demo, rng, id, assignee, TRUE,
+  if (!write_note (demo, rng, id, responder, TRUE,
                    person->korean ? PICK (rng, first_reply_ko) : PICK (rng, first_reply_en),
                    first_response, error))
     return FALSE;
@@ -2169,7 +2168,7 @@ cg_demo_generate (CgStore             *store,
   demo->store_id = cg_device_get_store_id (store);
   demo->prefix = cg_device_get_prefix (store);
   for (guint i = 0; i < N_STAFF; i++)
-    g_snprintf (demo->staff[i], sizeof demo->staff[i], "%s-%02u", demo->store_id, i + 1);
+    g_snprintf (demo->staff[i], sizeof demo->staff[i], "staff:%s-%02u", demo->store_id, i + 1);
   rng_init (&rng, demo->seed, G_MAXUINT64);
   rng_uuid (&rng, demo->kiosk_id);
 

@@ -44,7 +44,7 @@ static const Migration migrations[] = {
     "CREATE UNIQUE INDEX docs_by_seq ON docs (seq);"
     "CREATE INDEX docs_pending ON docs (seq) WHERE pending;"
     "CREATE INDEX docs_conflicted ON docs (id) WHERE conflicted;"
-    "CREATE INDEX docs_by_type ON docs (type, id);"
+    "CREATE INDEX docs_by_type ON docs (type, deleted, id);"
     "CREATE TABLE revs ("
     "  doc_id  INTEGER NOT NULL REFERENCES docs (doc_id) ON DELETE CASCADE,"
     "  rev     TEXT NOT NULL,"

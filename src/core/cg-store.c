@@ -665,8 +665,8 @@ cg_store_foreach_document (CgStore      *self,
 {
   sqlite3_stmt *stmt;
   const char *sql = type != NULL
-    ? "SELECT id, rev, seq FROM docs WHERE NOT deleted AND type = ?1 ORDER BY id"
-    : "SELECT id, rev, seq FROM docs WHERE NOT deleted ORDER BY id";
+    ? "SELECT id, rev, seq FROM docs WHERE type = ?1 AND deleted = 0 ORDER BY id"
+    : "SELECT id, rev, seq FROM docs WHERE deleted = 0 ORDER BY id";
 
   g_return_if_fail (CG_IS_STORE (self));
 
@@ -718,8 +718,18 @@ cg_store_count_documents (CgStore    *self,
 {
   g_return_val_if_fail (CG_IS_STORE (self), 0);
   if (type == NULL)
-    return count_query (self, "SELECT count(*) FROM docs WHERE NOT deleted", NULL);
-  return count_query (self, "SELECT count(*) FROM docs WHERE type = ?1 AND NOT deleted", type);
+    return count_query (self, "SELECT count(*) FROM docs WHERE deleted = 0", NULL);
+  return count_query (self, "SELECT count(*) FROM docs WHERE type = ?1 AND deleted = 0", type);
+}
+
+gboolean
+cg_store_has_documents (CgStore    *self,
+                        const char *type)
+{
+  g_return_val_if_fail (CG_IS_STORE (self), FALSE);
+  if (type == NULL)
+    return count_query (self, "SELECT EXISTS (SELECT 1 FROM docs WHERE deleted = 0)", NULL) > 0;
+  return count_query (self, "SELECT EXISTS (SELECT 1 FROM docs WHERE type = ?1 AND deleted = 0)", type) > 0;
 }
 
 GStrv

@@ -123,6 +123,10 @@ guint        cg_store_count_conflicts     (CgStore     *self);
 GStrv        cg_store_list_conflicts      (CgStore     *self);
 guint        cg_store_count_documents     (CgStore     *self,
                                            const char  *type);
+/* Whether any live document of @type exists: one index probe, unlike a
+ * count (which reads every entry: ~0.7 s for 200k customers). */
+gboolean     cg_store_has_documents       (CgStore     *self,
+                                           const char  *type);
 /* Ids and winning revisions of live documents, by id, optionally of one
  * type. Calls @func with id, rev, seq. */
 void         cg_store_foreach_document    (CgStore     *self,

@@ -12,9 +12,16 @@ G_BEGIN_DECLS
 #define CG_TYPE_TIMELINE_ENTRY (cg_timeline_entry_get_type ())
 G_DECLARE_FINAL_TYPE (CgTimelineEntry, cg_timeline_entry, CG, TIMELINE_ENTRY, GObject)
 
-/* One row of a customer's history. @kind is order, case, note, visit or
- * feedback; title/detail/status are raw values that the page words in the
- * user's language (a status code, a reason code, "csat=4 nps=9"). */
+/* One row of a customer's history, as raw values that the page words in the
+ * user's language. What each field holds depends on @kind:
+ *
+ *   kind      title             detail                      status   amount
+ *   order     order number      first item names, "…"       status   total (currency)
+ *   case      subject           case number                 status   —
+ *   note      body (≤160 chars) visibility (internal/customer) —     —
+ *   visit     ticket            reason code                 status   —
+ *   feedback  comment           "csat=4 nps=9"              —        CSAT score
+ */
 const char *cg_timeline_entry_get_doc_id   (CgTimelineEntry *self);
 const char *cg_timeline_entry_get_kind     (CgTimelineEntry *self);
 const char *cg_timeline_entry_get_at       (CgTimelineEntry *self);

@@ -1,0 +1,45 @@
+/* cg-window.h
+ *
+ * Copyright 2026 The Changgu authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "changgu-core.h"
+#include "cg-view-state.h"
+
+G_BEGIN_DECLS
+
+#define CG_TYPE_WINDOW (cg_window_get_type ())
+G_DECLARE_FINAL_TYPE (CgWindow, cg_window, CG, WINDOW, AdwApplicationWindow)
+
+/* A window on @store; when @store is NULL the window explains
+ * @error_message (the store's error, written for people) instead. */
+CgWindow     *cg_window_new             (GtkApplication *application,
+                                         CgStore        *store,
+                                         const char     *store_path,
+                                         const char     *error_message);
+CgStore      *cg_window_get_store       (CgWindow       *self);
+const char   *cg_window_get_store_path  (CgWindow       *self);
+CgWindowView  cg_window_get_view        (CgWindow       *self);
+/* The search results shown in the sidebar. */
+GListModel   *cg_window_get_results     (CgWindow       *self);
+/* Shows the customer @id, as selecting them in the results does. */
+gboolean      cg_window_show_customer   (CgWindow       *self,
+                                         const char     *id);
+
+/* Writes demo data into the store on a worker thread with its own
+ * connection, then refreshes. */
+void          cg_window_load_demo_async  (CgWindow           *self,
+                                          guint               customers,
+                                          guint64             seed,
+                                          GCancellable       *cancellable,
+                                          GAsyncReadyCallback callback,
+                                          gpointer            user_data);
+gboolean      cg_window_load_demo_finish (CgWindow           *self,
+                                          GAsyncResult       *result,
+                                          GError            **error);
+
+G_END_DECLS

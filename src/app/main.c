@@ -1,0 +1,26 @@
+/* main.c
+ *
+ * Copyright 2026 The Changgu authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <locale.h>
+#include <glib/gi18n.h>
+
+#include "cg-application.h"
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(CgApplication) application = NULL;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  application = cg_application_new ();
+  return g_application_run (G_APPLICATION (application), argc, argv);
+}
