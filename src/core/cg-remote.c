@@ -150,6 +150,10 @@ cg_remote_new (const char  *server_url,
                                                  "idle-timeout", 4,
                                                  NULL);
   soup_session_add_feature_by_type (self->session, SOUP_TYPE_COOKIE_JAR);
+  /* No gzip: CouchDB does not compress JSON anyway, the test peer spends its
+   * (bottleneck) CPU on it, and a compressed longpoll holds its rows and
+   * heartbeats in the compressor until the response ends. */
+  soup_session_remove_feature_by_type (self->session, SOUP_TYPE_CONTENT_DECODER);
   soup_session_set_user_agent (self->session, "Changgu/" PACKAGE_VERSION);
   return g_steal_pointer (&self);
 }
