@@ -30,6 +30,44 @@ cg_application_default_store_path (void)
   return g_build_filename (g_get_user_data_dir (), "changgu", "store.db", NULL);
 }
 
+/* A provisioned store syncs from the moment its window opens. */
+static void
+start_sync (CgWindow *window,
+            CgStore  *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CgRemote) remote = cg_provisioning_open_remote (store, &error);
+  g_autoptr(CgSyncManager) manager = NULL;
+  g_autofree char *device_id = NULL;
+
+  if (remote == NULL)
+    {
+      cg_window_set_sync_manager (window, NULL, error->message);
+      return;
+    }
+  device_id = cg_device_get_id (store);
+  manager = cg_sync_manager_new (store, remote, device_id);
+  cg_window_set_sync_manager (window, manager, NULL);
+}
+
+/* `changgu --provision FILE`: makes the store the device the file
+ * describes, before its window opens. */
+static gboolean
+provision_store (const char  *path,
+                 const char  *file,
+                 GError     **error)
+{
+  g_autoptr(CgProvisioning) provisioning = cg_provisioning_load (file, error);
+  g_autoptr(CgStore) store = NULL;
+
+  if (provisioning == NULL)
+    return FALSE;
+  store = cg_store_open (path, error);
+  if (store == NULL)
+    return FALSE;
+  return cg_provisioning_apply (provisioning, store, error);
+}
+
 GtkWindow *
 cg_application_open_store (CgApplication *self,
                            const char    *path)
@@ -54,6 +92,8 @@ cg_application_open_store (CgApplication *self,
   if (store == NULL)
     g_message ("Cannot open the store %s: %s", path, error->message);
   window = cg_window_new (GTK_APPLICATION (self), store, path, error ? error->message : NULL);
+  if (store != NULL && cg_provisioning_is_set (store))
+    start_sync (window, store);
   gtk_window_present (GTK_WINDOW (window));
   return GTK_WINDOW (window);
 }
@@ -65,6 +105,7 @@ cg_application_command_line (GApplication            *application,
   GVariantDict *options = g_application_command_line_get_options_dict (command_line);
   g_autofree char *db = NULL;
   g_autofree char *path = NULL;
+  g_autofree char *provision = NULL;
 
   if (g_variant_dict_lookup (options, "db", "^ay", &db) && db != NULL && *db != '\0')
     {
@@ -75,6 +116,21 @@ cg_application_command_line (GApplication            *application,
     }
   else
     path = cg_application_default_store_path ();
+
+  if (g_variant_dict_lookup (options, "provision", "^ay", &provision) && provision != NULL && *provision != '\0')
+    {
+      g_autoptr(GFile) file = g_application_command_line_create_file_for_arg (command_line, provision);
+      g_autofree char *file_path = g_file_get_path (file);
+      g_autoptr(GError) error = NULL;
+
+      if (!provision_store (path, file_path, &error))
+        {
+          g_application_command_line_printerr (command_line, "changgu: %s\n", error->message);
+          return EXIT_FAILURE;
+        }
+      g_application_command_line_print (command_line,
+                                        _("This device is now provisioned; the first sync starts.\n"));
+    }
 
   cg_application_open_store (CG_APPLICATION (application), path);
   return EXIT_SUCCESS;
@@ -163,6 +219,8 @@ cg_application_init (CgApplication *self)
   static const GOptionEntry options[] = {
     { "db", 0, 0, G_OPTION_ARG_FILENAME, NULL,
       N_("Open the customer store in FILE instead of your own"), N_("FILE") },
+    { "provision", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      N_("Make this device the one described by the provisioning FILE from your regional admin, then sync"), N_("FILE") },
     { NULL }
   };
 

@@ -91,3 +91,25 @@ cg_demo_progress_text (guint64 done,
   return g_strdup_printf (ngettext ("%s of %s customer", "%s of %s customers", (gulong) total),
                           done_text, total_text);
 }
+
+CgWindowView
+cg_window_view_with_sync (CgWindowView view,
+                          gboolean     first_sync_running)
+{
+  if (view == CG_WINDOW_VIEW_EMPTY && first_sync_running)
+    return CG_WINDOW_VIEW_FIRST_SYNC;
+  return view;
+}
+
+char *
+cg_first_sync_progress_text (guint64 done,
+                             guint64 total)
+{
+  g_autofree char *d = cg_format_count ((gint64) done);
+  g_autofree char *t = cg_format_count ((gint64) total);
+
+  if (total == 0)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s record received", "%s records received", done), d);
+  /* Translators: "12,000 of 100,000 records received" */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s of %s record received", "%s of %s records received", total), d, t);
+}

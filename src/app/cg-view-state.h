@@ -20,6 +20,7 @@ typedef enum {
   CG_WINDOW_VIEW_EMPTY,      /* no customers yet: offer demo data */
   CG_WINDOW_VIEW_LOADING,    /* demo data being written */
   CG_WINDOW_VIEW_WORKSPACE,  /* search and customer pages */
+  CG_WINDOW_VIEW_FIRST_SYNC, /* a new device receiving its store */
 } CgWindowView;
 
 typedef enum {
@@ -40,6 +41,11 @@ typedef enum {
 CgWindowView   cg_window_view_for     (gboolean    has_store,
                                        gboolean    loading,
                                        gboolean    has_customers);
+/* A new device with no customers yet that is receiving them shows its
+ * progress instead of offering demo data. */
+CgWindowView   cg_window_view_with_sync (CgWindowView view,
+                                         gboolean     first_sync_running);
+
 /* @query is what was typed; a query with nothing searchable in it (only
  * spaces or punctuation) is no search. */
 CgResultsView  cg_results_view_for    (const char *query,
@@ -59,5 +65,10 @@ gboolean       cg_results_truncated   (guint       n_results,
  * customers". (transfer full) */
 char          *cg_demo_progress_text  (guint64     done,
                                        guint64     total);
+
+/* The progress line of a first sync: "12,000 of 100,000 records" or
+ * "12,000 records" when the total is not known. (transfer full) */
+char          *cg_first_sync_progress_text (guint64 done,
+                                            guint64 total);
 
 G_END_DECLS

@@ -24,6 +24,7 @@
 #include "cg-customer-row.h"
 #include "cg-demo.h"
 #include "cg-format.h"
+#include "cg-sync-indicator.h"
 #include "cg-window.h"
 
 /* A demo-data job shared by the worker thread and the window's progress
@@ -61,7 +62,12 @@ struct _CgWindow
   GApplication         *held_application;
   guint                 progress_source;
 
+  CgSyncManager        *sync;
+
   /* template */
+  CgSyncIndicator      *sync_indicator;
+  GtkProgressBar       *first_sync_progress;
+  GtkLabel             *first_sync_label;
   AdwToastOverlay      *toast_overlay;
   GtkStack             *title_stack;
   GtkSearchEntry       *search_entry;
@@ -129,11 +135,24 @@ toast (CgWindow   *self,
   adw_toast_overlay_add_toast (self->toast_overlay, t);
 }
 
+/* A device receiving its store for the first time (nothing to show yet). */
+static gboolean
+first_sync_running (CgWindow *self)
+{
+  CgSyncState state;
+
+  if (self->sync == NULL || self->has_customers)
+    return FALSE;
+  state = cg_sync_manager_get_state (self->sync);
+  return state == CG_SYNC_STATE_CONNECTING || state == CG_SYNC_STATE_PULLING;
+}
+
 CgWindowView
 cg_window_get_view (CgWindow *self)
 {
   g_return_val_if_fail (CG_IS_WINDOW (self), CG_WINDOW_VIEW_ERROR);
-  return cg_window_view_for (self->store != NULL, self->loading, self->has_customers);
+  return cg_window_view_with_sync (cg_window_view_for (self->store != NULL, self->loading, self->has_customers),
+                                   first_sync_running (self));
 }
 
 static void
@@ -147,6 +166,8 @@ update_actions (CgWindow *self)
                                  view == CG_WINDOW_VIEW_EMPTY);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-demo",
                                  view == CG_WINDOW_VIEW_LOADING);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sync-now",
+                                 self->sync != NULL);
 }
 
 static void
@@ -168,6 +189,9 @@ update_view (CgWindow *self)
       break;
     case CG_WINDOW_VIEW_WORKSPACE:
       page = "workspace";
+      break;
+    case CG_WINDOW_VIEW_FIRST_SYNC:
+      page = "first-sync";
       break;
     default:
       g_assert_not_reached ();
@@ -697,10 +721,84 @@ cg_window_dispose (GObject *object)
   /* The template's children are gone: callbacks still to come check these. */
   self->toast_overlay = NULL;
 
+  if (self->sync != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->sync, self);
+      cg_sync_manager_stop (self->sync);
+      g_clear_object (&self->sync);
+    }
   g_clear_object (&self->selection);
   g_clear_object (&self->results);
   g_clear_object (&self->store);
   G_OBJECT_CLASS (cg_window_parent_class)->dispose (object);
+}
+
+static void
+on_sync_notify (CgWindow *self)
+{
+  guint64 done = cg_sync_manager_get_done (self->sync);
+  guint64 total = cg_sync_manager_get_total (self->sync);
+
+  if (!self->has_customers)
+    check_for_customers (self);
+  if (cg_window_get_view (self) == CG_WINDOW_VIEW_FIRST_SYNC)
+    {
+      g_autofree char *text = cg_first_sync_progress_text (done, total);
+      if (total > 0)
+        gtk_progress_bar_set_fraction (self->first_sync_progress, CLAMP ((double) done / total, 0, 1));
+      else
+        gtk_progress_bar_pulse (self->first_sync_progress);
+      gtk_label_set_label (self->first_sync_label, text);
+    }
+  update_view (self);
+}
+
+static void
+sync_now_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  CgWindow *self = CG_WINDOW (widget);
+
+  if (self->sync != NULL)
+    cg_sync_manager_sync_now (self->sync);
+}
+
+/**
+ * cg_window_set_sync_manager:
+ * @manager: (nullable): syncs the window's store, or %NULL (local only)
+ * @problem: (nullable): why sync is not possible (shown as stopped sync)
+ *
+ * The window shows the manager's status and starts it.
+ */
+void
+cg_window_set_sync_manager (CgWindow      *self,
+                            CgSyncManager *manager,
+                            const char    *problem)
+{
+  g_return_if_fail (CG_IS_WINDOW (self));
+
+  if (self->sync != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->sync, self);
+      cg_sync_manager_stop (self->sync);
+    }
+  g_set_object (&self->sync, manager);
+  cg_sync_indicator_set_manager (self->sync_indicator, manager, problem);
+  if (manager != NULL)
+    {
+      g_signal_connect_swapped (manager, "notify::state", G_CALLBACK (on_sync_notify), self);
+      g_signal_connect_swapped (manager, "notify::done", G_CALLBACK (on_sync_notify), self);
+      cg_sync_manager_start (manager);
+    }
+  update_view (self);
+}
+
+CgSyncManager *
+cg_window_get_sync_manager (CgWindow *self)
+{
+  g_return_val_if_fail (CG_IS_WINDOW (self), NULL);
+  return self->sync;
 }
 
 static void
@@ -723,8 +821,12 @@ cg_window_class_init (CgWindowClass *klass)
   object_class->finalize = cg_window_finalize;
 
   g_type_ensure (CG_TYPE_CUSTOMER_PAGE);
+  g_type_ensure (CG_TYPE_SYNC_INDICATOR);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/cg-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, CgWindow, sync_indicator);
+  gtk_widget_class_bind_template_child (widget_class, CgWindow, first_sync_progress);
+  gtk_widget_class_bind_template_child (widget_class, CgWindow, first_sync_label);
   gtk_widget_class_bind_template_child (widget_class, CgWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, CgWindow, title_stack);
   gtk_widget_class_bind_template_child (widget_class, CgWindow, search_entry);
@@ -749,6 +851,8 @@ cg_window_class_init (CgWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.focus-search", NULL, focus_search_action);
   gtk_widget_class_install_action (widget_class, "win.load-demo", NULL, load_demo_action);
   gtk_widget_class_install_action (widget_class, "win.cancel-demo", NULL, cancel_demo_action);
+  gtk_widget_class_install_action (widget_class, "win.sync-now", NULL, sync_now_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.sync-now", NULL);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_k, GDK_CONTROL_MASK,
                                        "win.focus-search", NULL);

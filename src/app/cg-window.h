@@ -42,4 +42,9 @@ gboolean      cg_window_load_demo_finish (CgWindow           *self,
                                           GAsyncResult       *result,
                                           GError            **error);
 
+void           cg_window_set_sync_manager (CgWindow      *self,
+                                           CgSyncManager *manager,
+                                           const char    *problem);
+CgSyncManager *cg_window_get_sync_manager (CgWindow      *self);
+
 G_END_DECLS

@@ -1,0 +1,134 @@
+/* cg-ui-test-util.c
+ *
+ * Copyright 2026 The Changgu authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Shared by the UI tests: running the main loop until something holds, and
+ * screenshots of real windows.
+ */
+#include "config.h"
+
+#include "cg-ui-test-util.h"
+
+/* ------------------------------------------------------------- main loop */
+
+
+static gboolean
+set_flag (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop until @predicate holds; fails the test after
+ * @timeout_ms rather than hanging. */
+void
+iterate_until (Predicate  predicate,
+               gpointer   data,
+               guint      timeout_ms,
+               const char *what)
+{
+  gboolean timed_out = FALSE;
+  guint source = g_timeout_add (timeout_ms, set_flag, &timed_out);
+
+  while (!predicate (data) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  if (!timed_out)
+    g_source_remove (source);
+  if (timed_out)
+    g_test_message ("timed out waiting for: %s", what);
+  g_assert_false (timed_out);
+}
+
+static void
+on_after_paint (GdkFrameClock *clock,
+                guint         *frames)
+{
+  (*frames)++;
+}
+
+static gboolean
+frames_at_least_one (gpointer data)
+{
+  return *(guint *) data >= 1;
+}
+
+/* Painted frames, each asked for: layout and drawing have caught up with
+ * the state. (A static page paints only when asked.) */
+void
+wait_for_frames (GtkWidget *window)
+{
+  GdkFrameClock *clock;
+  gulong id;
+  guint frames;
+
+  iterate_until ((Predicate) gtk_widget_get_mapped, window, 10000, "window mapped");
+  clock = gtk_widget_get_frame_clock (window);
+  id = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), &frames);
+  /* Three: style changes made in one frame (a row that stopped being
+   * the last one) are only drawn in a later one. */
+  for (guint i = 0; i < 3; i++)
+    {
+      frames = 0;
+      gtk_widget_queue_draw (window);
+      iterate_until (frames_at_least_one, &frames, 10000, "a painted frame");
+    }
+  g_signal_handler_disconnect (clock, id);
+}
+
+/* ------------------------------------------------------------ screenshots */
+
+void
+save_screenshot (GtkWidget  *window,
+                 const char *name)
+{
+  const char *build_root = g_getenv ("CHANGGU_BUILD_ROOT");
+  g_autofree char *dir = g_build_filename (build_root ? build_root : ".", "screenshots", NULL);
+  g_autofree char *file = g_strconcat (name, ".png", NULL);
+  g_autofree char *path = g_build_filename (dir, file, NULL);
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  GtkSnapshot *snapshot;
+  GskRenderer *renderer;
+  int width, height;
+
+  wait_for_frames (window);
+  width = gtk_widget_get_width (window);
+  height = gtk_widget_get_height (window);
+  g_assert_cmpint (width, >, 0);
+  g_assert_cmpint (height, >, 0);
+
+  paintable = gtk_widget_paintable_new (window);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+
+  renderer = gtk_native_get_renderer (GTK_NATIVE (window));
+  texture = gsk_renderer_render_texture (renderer, node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("screenshot: %s", path);
+}
+
+
+GtkWidget *
+find_descendant (GtkWidget  *root,
+                 GType       type,
+                 const char *name)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) &&
+      (name == NULL || g_strcmp0 (gtk_widget_get_name (root), name) == 0))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant (child, type, name);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
