@@ -650,6 +650,15 @@ cg_store_foreach_pending (CgStore      *self,
   sqlite3_finalize (stmt);
 }
 
+static guint count_query (CgStore *self, const char *sql, const char *arg);
+
+gint64
+cg_store_get_data_version (CgStore *self)
+{
+  g_return_val_if_fail (CG_IS_STORE (self), 0);
+  return count_query (self, "PRAGMA data_version", NULL);
+}
+
 void
 cg_store_emit_changed (CgStore *self)
 {

@@ -116,6 +116,9 @@ void         cg_store_foreach_pending     (CgStore     *self,
 /* Emits CgStore::changed (id NULL): another connection (the replicator's
  * worker) changed documents. */
 void         cg_store_emit_changed        (CgStore     *self);
+/* Changes whenever another connection (another process, the replicator's
+ * worker) commits to the file; SQLite's PRAGMA data_version. */
+gint64       cg_store_get_data_version    (CgStore     *self);
 
 guint        cg_store_count_pending       (CgStore     *self);
 guint        cg_store_count_conflicts     (CgStore     *self);

@@ -54,6 +54,8 @@ struct _CgSyncManager
   guint          attempt;          /* consecutive failed cycles */
   guint          retry_id;         /* backoff or interval timer */
   guint          debounce_id;
+  guint          watch_id;         /* looks for other processes' writes */
+  gint64         data_version;
   gboolean       forwarding;       /* re-emitting the worker's changes */
   guint64        push_base;        /* pending when the push started */
 
@@ -363,6 +365,31 @@ on_store_changed (CgStore       *store,
   self->debounce_id = g_timeout_add (DEBOUNCE_MS, on_debounced_write, self);
 }
 
+/* Another process (changgu-admin, a second app instance) or the
+ * replicator's worker wrote to the file: refresh what is shown, and send
+ * new local changes. */
+static gboolean
+on_watch_tick (gpointer data)
+{
+  CgSyncManager *self = data;
+  gint64 version = cg_store_get_data_version (self->store);
+  guint pending_before = self->pending;
+
+  if (version == self->data_version)
+    return G_SOURCE_CONTINUE;
+  self->data_version = version;
+  self->forwarding = TRUE;
+  cg_store_emit_changed (self->store);
+  self->forwarding = FALSE;
+  refresh_counts (self);
+  if (self->pending > pending_before)
+    {
+      g_clear_handle_id (&self->debounce_id, g_source_remove);
+      self->debounce_id = g_timeout_add (DEBOUNCE_MS, on_debounced_write, self);
+    }
+  return G_SOURCE_CONTINUE;
+}
+
 static void
 on_network_changed (GNetworkMonitor *monitor,
                     gboolean         available,
@@ -388,6 +415,9 @@ cg_sync_manager_start (CgSyncManager *self)
     return;
   self->started = TRUE;
   refresh_counts (self);
+  self->data_version = cg_store_get_data_version (self->store);
+  if (self->watch_id == 0)
+    self->watch_id = g_timeout_add_seconds (2, on_watch_tick, self);
   begin_cycle (self);
 }
 
@@ -399,6 +429,7 @@ cg_sync_manager_stop (CgSyncManager *self)
   self->started = FALSE;
   g_clear_handle_id (&self->retry_id, g_source_remove);
   g_clear_handle_id (&self->debounce_id, g_source_remove);
+  g_clear_handle_id (&self->watch_id, g_source_remove);
   if (self->cancellable)
     g_cancellable_cancel (self->cancellable);
   update_state (self);
@@ -498,6 +529,7 @@ cg_sync_manager_dispose (GObject *object)
   self->started = FALSE;
   g_clear_handle_id (&self->retry_id, g_source_remove);
   g_clear_handle_id (&self->debounce_id, g_source_remove);
+  g_clear_handle_id (&self->watch_id, g_source_remove);
   if (self->cancellable)
     g_cancellable_cancel (self->cancellable);
   if (self->store)

@@ -442,9 +442,15 @@ check_field (const char   *type,
               g_set_error (error, CG_VALIDATION_ERROR, CG_VALIDATION_ERROR_BAD_VALUE,
                            _("%s: “%s” cannot be negative."), type, field->name);
             else
-              g_set_error (error, CG_VALIDATION_ERROR, CG_VALIDATION_ERROR_BAD_VALUE,
-                           _("%s: “%s” must be between %" G_GINT64_FORMAT " and %" G_GINT64_FORMAT "."),
-                           type, field->name, min, max);
+              {
+                /* Numbers as text: a translatable format cannot hold
+                 * G_GINT64_FORMAT (xgettext cannot read it). */
+                g_autofree char *low = g_strdup_printf ("%" G_GINT64_FORMAT, min);
+                g_autofree char *high = g_strdup_printf ("%" G_GINT64_FORMAT, max);
+                g_set_error (error, CG_VALIDATION_ERROR, CG_VALIDATION_ERROR_BAD_VALUE,
+                             _("%s: “%s” must be between %s and %s."),
+                             type, field->name, low, high);
+              }
             return FALSE;
           }
       }

@@ -588,6 +588,35 @@ test_live (void)
   g_object_unref (managers[1]);
 }
 
+static gboolean
+server_has_one (gpointer data)
+{
+  return server_doc_count (data) == 1;
+}
+
+/* A write by another process (here: another connection to the same file)
+ * is noticed, counted as waiting and sent, without a write in this one. */
+static void
+test_external_write (void)
+{
+  g_autofree char *db = new_database ();
+  g_autoptr(CgRemote) remote = remote_for (cg_test_peer_get_url (peer), db);
+  g_autofree char *path = NULL;
+  g_autoptr(CgStore) a = cg_test_open_store (&path);
+  g_autoptr(CgStore) other = NULL;
+  g_autoptr(CgSyncManager) manager = cg_sync_manager_new (a, remote, "device-a");
+  g_autoptr(GError) error = NULL;
+
+  cg_sync_manager_start (manager);
+  g_assert_true (wait_for (NULL, is_drained, manager, 10000));
+  other = cg_store_open (path, &error);
+  g_assert_no_error (error);
+  add_customers (other, 1, "Written elsewhere");
+  g_assert_true (wait_for (NULL, server_has_one, db, 15000));
+  g_assert_true (wait_for (NULL, is_drained, manager, 10000));
+  cg_sync_manager_stop (manager);
+}
+
 /* PouchDB 9 (Node) as an independent client of the same server. */
 static void
 test_interop_pouchdb (void)
@@ -761,6 +790,7 @@ main (int argc, char **argv)
   g_test_add_func ("/sync/offline-queue-drains", test_offline_queue_drains);
   g_test_add_func ("/sync/unauthorized", test_unauthorized);
   g_test_add_func ("/sync/live", test_live);
+  g_test_add_func ("/sync/external-write", test_external_write);
   g_test_add_func ("/sync/interop-pouchdb", test_interop_pouchdb);
 
   result = g_test_run ();

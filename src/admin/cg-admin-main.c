@@ -1,0 +1,79 @@
+/* cg-admin-main.c
+ *
+ * Copyright 2026 The Changgu authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * changgu-admin: sets up the locale and hands over to a subcommand.
+ */
+#define G_LOG_DOMAIN "changgu-admin"
+
+#include "config.h"
+
+#include <locale.h>
+#include <glib/gi18n-lib.h>
+
+#include "cg-admin.h"
+
+typedef struct {
+  const char *name;
+  int       (*run) (int argc, char **argv);
+} Command;
+
+static const Command commands[] = {
+  { "doc", cg_admin_doc_main },
+  { "demo-data", cg_admin_demo_main },
+  { "rebuild-index", cg_admin_index_main },
+  { "sync", cg_admin_sync_main },
+};
+
+static void
+print_help (void)
+{
+  g_print ("%s\n  changgu-admin %s\n\n%s\n\n%s\n",
+           _("Usage:"), _("COMMAND [OPTION…]"),
+           _("Administer Changgu stores from the command line."),
+           _("Commands:"));
+  g_print ("  %-40s %s\n", "doc get ID --db PATH", _("Print a document as JSON"));
+  g_print ("  %-40s %s\n", "doc list --db PATH", _("List documents with their revisions"));
+  g_print ("  %-40s %s\n", "doc put FILE|- --db PATH", _("Write a document, validated as the app does"));
+  g_print ("  %-40s %s\n", "demo-data --customers N --db PATH", _("Write a realistic demo store"));
+  g_print ("  %-40s %s\n", "rebuild-index --db PATH", _("Rebuild the projections and search indexes"));
+  g_print ("  %-40s %s\n", "sync --db PATH [--provision FILE] [--once]", _("Replicate with the central service"));
+  g_print ("\n%s\n\n%s\n",
+           _("Run “changgu-admin COMMAND --help” for the options of a command."),
+           _("Exit status: 0 on success, 1 when the command failed, 2 when the command line is wrong."));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  g_set_prgname ("changgu-admin");
+
+  if (argc < 2)
+    return cg_admin_usage_error (NULL, _("Say which command to run."));
+
+  if (g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h") ||
+      g_str_equal (argv[1], "help") || g_str_equal (argv[1], "-?"))
+    {
+      print_help ();
+      return CG_ADMIN_EXIT_OK;
+    }
+  if (g_str_equal (argv[1], "--version"))
+    {
+      g_print ("changgu-admin %s\n", PACKAGE_VERSION);
+      return CG_ADMIN_EXIT_OK;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_str_equal (argv[1], commands[i].name))
+      return commands[i].run (argc - 1, argv + 1);
+
+  if (argv[1][0] == '-')
+    return cg_admin_usage_error (NULL, _("Unknown option %s: options go after the command."), argv[1]);
+  return cg_admin_usage_error (NULL, _("Unknown command “%s”."), argv[1]);
+}
