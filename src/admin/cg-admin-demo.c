@@ -211,7 +211,10 @@ cg_admin_demo_main (int    argc,
                                error->message, n);
     }
 
-  g_print (_("Wrote a demo store (seed %" G_GUINT64_FORMAT ") to %s in %.1f s:\n"), seed, db, elapsed);
+  {
+    g_autofree char *seed_shown = g_strdup_printf ("%" G_GUINT64_FORMAT, seed);
+    g_print (_("Wrote a demo store (seed %s) to %s in %.1f s:\n"), seed_shown, db, elapsed);
+  }
   for (guint i = 0; i < G_N_ELEMENTS (summary_types); i++)
     {
       guint64 written = cg_store_count_documents (store, summary_types[i].type) - before[i];

@@ -2177,9 +2177,11 @@ cg_demo_generate (CgStore             *store,
   demo->first_index = (guint64) meta_int (store, "demo:next_customer", 0);
   if (demo->first_index + demo->total > MAX_CUSTOMERS)
     {
+      /* The count as text: xgettext cannot read G_GUINT64_FORMAT. */
+      g_autofree char *would_have = g_strdup_printf ("%" G_GUINT64_FORMAT, demo->first_index + demo->total);
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                   _("A demo store holds at most %u customers (one Korean mobile number each); this one would have %" G_GUINT64_FORMAT "."),
-                   MAX_CUSTOMERS, demo->first_index + demo->total);
+                   _("A demo store holds at most %u customers (one Korean mobile number each); this one would have %s."),
+                   MAX_CUSTOMERS, would_have);
       return FALSE;
     }
   demo->next_order = meta_int (store, "demo:next_order", FIRST_ORDER_NUMBER);
