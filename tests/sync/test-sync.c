@@ -588,6 +588,54 @@ test_live (void)
   g_object_unref (managers[1]);
 }
 
+/* The server refuses one document (its validate_doc_update says
+ * forbidden): the rest is written, the refusal is counted and named, and
+ * the next run does not send it again. */
+static void
+test_forbidden_document (void)
+{
+  g_autofree char *db = new_database ();
+  g_autoptr(CgRemote) remote = remote_for (cg_test_peer_get_url (peer), db);
+  g_autoptr(CgStore) a = cg_test_open_store (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_strdup_printf ("/%s/_design/rules", db);
+  guint status = 0;
+  g_autoptr(JsonNode) reply = NULL;
+  g_autoptr(JsonObject) staff = cg_test_json (
+    "{\"_id\": \"staff:7\", \"type\": \"staff\", \"name\": \"Jiho\", \"role\": \"supervisor\","
+    " \"pin_hash\": \"$argon2id$v=19$m=65536,t=2,p=1$c2FsdA$aGFzaA\", \"active\": true}");
+  g_autofree char *rev = NULL;
+
+  reply = cg_test_peer_request (peer, "PUT", path,
+    "{\"validate_doc_update\": \"function (doc) { if (doc.type === 'staff') throw ({forbidden: 'only admins write staff'}); }\"}",
+    &status);
+  g_assert_cmpuint (status, ==, 201);
+
+  add_customers (a, 3, "Allowed");
+  rev = cg_store_put (a, staff, &error);
+  g_assert_no_error (error);
+
+  {
+    g_autoptr(CgReplicator) rep = replicate (a, remote, CG_REPLICATION_PUSH, 0, &error);
+    g_assert_no_error (error);   /* a refusal does not fail the run */
+    g_assert_cmpuint (cg_replicator_get_docs_written (rep), ==, 3);
+    g_assert_cmpuint (cg_replicator_get_docs_failed (rep), ==, 1);
+    g_assert_nonnull (strstr (cg_replicator_get_last_rejection (rep), "staff:7"));
+    g_assert_nonnull (strstr (cg_replicator_get_last_rejection (rep), "forbidden"));
+  }
+  g_assert_cmpuint (server_doc_count (db), ==, 3 + 1);   /* + the design document */
+  /* Still not on the server, so still counted as not sent... */
+  g_assert_cmpuint (cg_store_count_pending (a), ==, 1);
+  /* ...but not sent again. */
+  {
+    g_autoptr(CgReplicator) rep = replicate (a, remote, CG_REPLICATION_PUSH, 0, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (cg_replicator_get_docs_read (rep), ==, 0);
+    g_assert_cmpuint (cg_replicator_get_docs_failed (rep), ==, 0);
+  }
+  cg_test_peer_assert_alive (peer);
+}
+
 static gboolean
 server_has_one (gpointer data)
 {
@@ -791,6 +839,7 @@ main (int argc, char **argv)
   g_test_add_func ("/sync/unauthorized", test_unauthorized);
   g_test_add_func ("/sync/live", test_live);
   g_test_add_func ("/sync/external-write", test_external_write);
+  g_test_add_func ("/sync/forbidden-document", test_forbidden_document);
   g_test_add_func ("/sync/interop-pouchdb", test_interop_pouchdb);
 
   result = g_test_run ();
