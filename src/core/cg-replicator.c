@@ -291,6 +291,42 @@ run_cancellable (CgReplicator *self)
 
 /* ---------------------------------------------------------------- worker */
 
+/* What a worker's write of one batch came to: how many documents were
+ * written and which were refused (id, reason). */
+typedef struct {
+  guint      written;
+  GPtrArray *refused_ids;
+  GPtrArray *refused_reasons;
+} BatchOutcome;
+
+static BatchOutcome *
+batch_outcome_new (void)
+{
+  BatchOutcome *outcome = g_new0 (BatchOutcome, 1);
+  outcome->refused_ids = g_ptr_array_new_with_free_func (g_free);
+  outcome->refused_reasons = g_ptr_array_new_with_free_func (g_free);
+  return outcome;
+}
+
+static void
+batch_outcome_refuse (BatchOutcome *outcome,
+                      const char   *id,
+                      char         *reason)   /* (transfer full) */
+{
+  g_ptr_array_add (outcome->refused_ids, g_strdup (id ? id : "?"));
+  g_ptr_array_add (outcome->refused_reasons, reason);
+}
+
+static void
+batch_outcome_free (BatchOutcome *outcome)
+{
+  g_ptr_array_unref (outcome->refused_ids);
+  g_ptr_array_unref (outcome->refused_reasons);
+  g_free (outcome);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (BatchOutcome, batch_outcome_free)
+
 typedef gpointer (*WorkerFunc) (CgReplicator *self, gpointer data, GError **error);
 
 typedef struct {
@@ -708,46 +744,54 @@ worker_pull_apply (CgReplicator  *self,
                    GError       **error)
 {
   PullBatch *batch = data;
-  GPtrArray *rejections = g_ptr_array_new_with_free_func (g_free);
-  guint written = 0;
+  g_autoptr(BatchOutcome) outcome = batch_outcome_new ();
 
   if (!cg_store_begin (self->worker_store, error))
-    {
-      g_ptr_array_unref (rejections);
-      return NULL;
-    }
+    return NULL;
   for (guint i = 0; i < batch->docs->len; i++)
     {
       JsonObject *doc = g_ptr_array_index (batch->docs, i);
       g_autoptr(GError) doc_error = NULL;
 
-      if (!cg_store_put_replicated (self->worker_store, doc, &doc_error))
+      if (cg_store_put_replicated (self->worker_store, doc, &doc_error))
+        outcome->written++;
+      else if (doc_error == NULL)
+        continue;   /* already had it */
+      else if (doc_error->domain == CG_STORE_ERROR &&
+               (doc_error->code == CG_STORE_ERROR_IO || doc_error->code == CG_STORE_ERROR_BUSY))
         {
-          if (doc_error == NULL)
-            continue;   /* already had it */
-          if (doc_error->domain == CG_STORE_ERROR &&
-              (doc_error->code == CG_STORE_ERROR_IO || doc_error->code == CG_STORE_ERROR_BUSY))
-            {
-              /* The disk, not the document: the whole batch waits for a retry. */
-              cg_store_rollback (self->worker_store);
-              g_propagate_error (error, g_steal_pointer (&doc_error));
-              g_ptr_array_unref (rejections);
-              return NULL;
-            }
-          g_ptr_array_add (rejections, g_strdup_printf ("%s\t%s",
-                                                        cg_json_get_string (doc, "_id") ? cg_json_get_string (doc, "_id") : "?",
-                                                        doc_error->message));
-          continue;
+          /* The disk, not the document: the whole batch waits for a retry. */
+          cg_store_rollback (self->worker_store);
+          g_propagate_error (error, g_steal_pointer (&doc_error));
+          return NULL;
         }
-      written++;
+      else
+        batch_outcome_refuse (outcome, cg_json_get_string (doc, "_id"), g_strdup (doc_error->message));
     }
   if (!cg_store_commit (self->worker_store, error))
+    return NULL;
+  return g_steal_pointer (&outcome);
+}
+
+/* Counts a worker's batch outcome into this run; FALSE if the run ended. */
+static gboolean
+take_outcome (CgReplicator *self,
+              GAsyncResult *result)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BatchOutcome) outcome = worker_finish (self, result, &error);
+
+  if (outcome == NULL)
     {
-      g_ptr_array_unref (rejections);
-      return NULL;
+      if (!run_cancelled (self))
+        finish_run (self, g_steal_pointer (&error));
+      return FALSE;
     }
-  g_ptr_array_add (rejections, g_strdup_printf ("%u", written));   /* last: the count */
-  return rejections;
+  for (guint i = 0; i < outcome->refused_ids->len; i++)
+    note_rejection (self, g_ptr_array_index (outcome->refused_ids, i),
+                    g_ptr_array_index (outcome->refused_reasons, i));
+  self->docs_written += outcome->written;
+  return !run_cancelled (self);
 }
 
 static void
@@ -756,28 +800,12 @@ on_pull_applied (GObject      *source,
                  gpointer      data)
 {
   CgReplicator *self = CG_REPLICATOR (source);
-  PullBatch *batch = g_task_get_task_data (G_TASK (result)) ? ((WorkerJob *) g_task_get_task_data (G_TASK (result)))->data : NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) outcome = worker_finish (self, result, &error);
-  g_autoptr(JsonNode) seq = NULL;
+  PullBatch *batch = ((WorkerJob *) g_task_get_task_data (G_TASK (result)))->data;
+  g_autoptr(JsonNode) seq = batch->last_seq ? json_node_copy (batch->last_seq) : NULL;
 
-  if (outcome == NULL)
-    {
-      if (!run_cancelled (self))
-        finish_run (self, g_steal_pointer (&error));
-      return;
-    }
-  for (guint i = 0; i + 1 < outcome->len; i++)
-    {
-      g_auto(GStrv) parts = g_strsplit (g_ptr_array_index (outcome, i), "\t", 2);
-      note_rejection (self, parts[0], parts[1]);
-    }
-  self->docs_written += g_ascii_strtoull (g_ptr_array_index (outcome, outcome->len - 1), NULL, 10);
-  g_signal_emit (self, signals[SIGNAL_DOCUMENTS_CHANGED], 0);
-
-  seq = batch->last_seq ? json_node_copy (batch->last_seq) : NULL;
-  if (run_cancelled (self))
+  if (!take_outcome (self, result))
     return;
+  g_signal_emit (self, signals[SIGNAL_DOCUMENTS_CHANGED], 0);
   batch_done (self, seq);
 }
 
@@ -1225,8 +1253,8 @@ worker_push_acknowledge (CgReplicator  *self,
   PushBatch *batch = data;
   g_autoptr(GHashTable) refused = g_hash_table_new (g_str_hash, g_str_equal);
   JsonArray *results = JSON_NODE_HOLDS_ARRAY (batch->reply) ? json_node_get_array (batch->reply) : NULL;
-  GPtrArray *rejections = g_ptr_array_new_with_free_func (g_free);
-  guint written = 0;
+  JsonObject *diff = JSON_NODE_HOLDS_OBJECT (batch->diff) ? json_node_get_object (batch->diff) : NULL;
+  g_autoptr(BatchOutcome) outcome = batch_outcome_new ();
 
   /* CouchDB lists only the failures for new_edits:false; the test peer
    * lists every document. Anything not listed as an error was written. */
@@ -1235,19 +1263,18 @@ worker_push_acknowledge (CgReplicator  *self,
       JsonNode *node = json_array_get_element (results, i);
       JsonObject *r = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
       const char *id = cg_json_get_string (r, "id");
+      const char *reason = cg_json_get_string (r, "reason");
+
       if (id != NULL && cg_json_get_string (r, "error") != NULL)
         {
           g_hash_table_add (refused, (gpointer) id);
-          g_ptr_array_add (rejections, g_strdup_printf ("%s\t%s: %s", id, cg_json_get_string (r, "error"),
-                                                        cg_json_get_string (r, "reason") ? cg_json_get_string (r, "reason") : ""));
+          batch_outcome_refuse (outcome, id, g_strdup_printf ("%s: %s", cg_json_get_string (r, "error"),
+                                                              reason ? reason : ""));
         }
     }
 
   if (!cg_store_begin (self->worker_store, error))
-    {
-      g_ptr_array_unref (rejections);
-      return NULL;
-    }
+    return NULL;
   for (guint i = 0; i < batch->docs->len; i++)
     {
       JsonObject *doc = g_ptr_array_index (batch->docs, i);
@@ -1257,18 +1284,16 @@ worker_push_acknowledge (CgReplicator  *self,
       if (g_hash_table_contains (refused, id))
         continue;
       if (cg_store_mark_synced (self->worker_store, id, cg_json_get_string (doc, "_rev"), &mark_error))
-        written++;
+        outcome->written++;
       else
         g_debug ("Could not mark %s synced: %s", id, mark_error->message);
     }
-  /* Documents the target already had (nothing missing) are acknowledged too. */
+  /* Leaves the target already had (not missing) are acknowledged too. */
   for (guint i = 0; i < batch->ids->len; i++)
     {
       const char *id = g_ptr_array_index (batch->ids, i);
       GStrv leaves = g_ptr_array_index (batch->leaves, i);
-      JsonObject *diff = JSON_NODE_HOLDS_OBJECT (batch->diff) ? json_node_get_object (batch->diff) : NULL;
-      JsonObject *entry = cg_json_get_object (diff, id);
-      JsonArray *missing = cg_json_get_array (entry, "missing");
+      JsonArray *missing = cg_json_get_array (cg_json_get_object (diff, id), "missing");
 
       for (guint j = 0; leaves[j] != NULL; j++)
         {
@@ -1280,12 +1305,8 @@ worker_push_acknowledge (CgReplicator  *self,
         }
     }
   if (!cg_store_commit (self->worker_store, error))
-    {
-      g_ptr_array_unref (rejections);
-      return NULL;
-    }
-  g_ptr_array_add (rejections, g_strdup_printf ("%u", written));
-  return rejections;
+    return NULL;
+  return g_steal_pointer (&outcome);
 }
 
 static void
@@ -1295,24 +1316,9 @@ on_push_acknowledged (GObject      *source,
 {
   CgReplicator *self = CG_REPLICATOR (source);
   PushBatch *batch = ((WorkerJob *) g_task_get_task_data (G_TASK (result)))->data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) outcome = worker_finish (self, result, &error);
-  g_autoptr(JsonNode) seq = NULL;
+  g_autoptr(JsonNode) seq = json_node_init_int (json_node_alloc (), batch->last_seq);
 
-  if (outcome == NULL)
-    {
-      if (!run_cancelled (self))
-        finish_run (self, g_steal_pointer (&error));
-      return;
-    }
-  for (guint i = 0; i + 1 < outcome->len; i++)
-    {
-      g_auto(GStrv) parts = g_strsplit (g_ptr_array_index (outcome, i), "\t", 2);
-      note_rejection (self, parts[0], parts[1]);
-    }
-  self->docs_written += g_ascii_strtoull (g_ptr_array_index (outcome, outcome->len - 1), NULL, 10);
-  seq = json_node_init_int (json_node_alloc (), batch->last_seq);
-  if (run_cancelled (self))
+  if (!take_outcome (self, result))
     return;
   batch_done (self, seq);
 }

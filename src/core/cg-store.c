@@ -599,21 +599,19 @@ cg_store_get_last_seq (CgStore *self)
   return read_meta_int (self, "last_seq");
 }
 
-void
-cg_store_foreach_change (CgStore      *self,
-                         gint64        since,
-                         guint         limit,
-                         CgChangeFunc  func,
-                         gpointer      user_data)
+/* Rows of (id, rev, seq) after @since in sequence order. Not the cached
+ * statement: @func may write to the store. */
+static void
+foreach_feed_row (CgStore      *self,
+                  const char   *sql,
+                  gint64        since,
+                  guint         limit,
+                  CgChangeFunc  func,
+                  gpointer      user_data)
 {
   sqlite3_stmt *stmt;
 
-  g_return_if_fail (CG_IS_STORE (self));
-
-  /* Not the cached statement: @func may write to the store. */
-  if (sqlite3_prepare_v2 (self->db,
-                          "SELECT id, rev, seq FROM docs WHERE seq > ?1 ORDER BY seq LIMIT ?2",
-                          -1, &stmt, NULL) != SQLITE_OK)
+  if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) != SQLITE_OK)
     return;
   sqlite3_bind_int64 (stmt, 1, since);
   sqlite3_bind_int64 (stmt, 2, limit > 0 ? (gint64) limit : G_MAXINT64);
@@ -626,28 +624,27 @@ cg_store_foreach_change (CgStore      *self,
 }
 
 void
+cg_store_foreach_change (CgStore      *self,
+                         gint64        since,
+                         guint         limit,
+                         CgChangeFunc  func,
+                         gpointer      user_data)
+{
+  g_return_if_fail (CG_IS_STORE (self));
+  foreach_feed_row (self, "SELECT id, rev, seq FROM docs WHERE seq > ?1 ORDER BY seq LIMIT ?2",
+                    since, limit, func, user_data);
+}
+
+void
 cg_store_foreach_pending (CgStore      *self,
                           gint64        since,
                           guint         limit,
                           CgChangeFunc  func,
                           gpointer      user_data)
 {
-  sqlite3_stmt *stmt;
-
   g_return_if_fail (CG_IS_STORE (self));
-
-  if (sqlite3_prepare_v2 (self->db,
-                          "SELECT id, rev, seq FROM docs WHERE pending AND seq > ?1 ORDER BY seq LIMIT ?2",
-                          -1, &stmt, NULL) != SQLITE_OK)
-    return;
-  sqlite3_bind_int64 (stmt, 1, since);
-  sqlite3_bind_int64 (stmt, 2, limit > 0 ? (gint64) limit : G_MAXINT64);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    if (!func ((const char *) sqlite3_column_text (stmt, 0),
-               (const char *) sqlite3_column_text (stmt, 1),
-               sqlite3_column_int64 (stmt, 2), user_data))
-      break;
-  sqlite3_finalize (stmt);
+  foreach_feed_row (self, "SELECT id, rev, seq FROM docs WHERE pending AND seq > ?1 ORDER BY seq LIMIT ?2",
+                    since, limit, func, user_data);
 }
 
 static guint count_query (CgStore *self, const char *sql, const char *arg);
