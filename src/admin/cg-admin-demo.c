@@ -121,7 +121,7 @@ cg_admin_demo_main (int    argc,
                                    "about one order each, cases with notes for three customers in ten, queue check-ins "
                                    "(some today), feedback, and about 200 FAQ articles in Korean and English."),
                                  _("Everything goes through the same validation and indexing as the app, in\n"
-                                   "transactions of 2,000 customers; Ctrl+C stops after rolling back the current one.\n\n"
+                                   "transactions of 10,000 customers; Ctrl+C stops after rolling back the current one.\n\n"
                                    "A store that already holds customers is refused unless --append is given;\n"
                                    "appended customers continue the numbering, so phones, e-mails, order and case\n"
                                    "numbers stay unique, and articles already there are kept.\n\n"

@@ -416,9 +416,8 @@ test_search (void)
 }
 
 typedef struct {
-  GCancellable *cancellable;
-  guint64       last_done;
-  guint         calls;
+  guint64 last_done;
+  guint   calls;
 } Progress;
 
 static void
@@ -432,9 +431,17 @@ on_progress (guint64  done,
   g_assert_cmpuint (done, <=, total);
   progress->last_done = done;
   progress->calls++;
-  /* Stop during the second batch. */
-  if (progress->cancellable != NULL && done > 0)
-    g_cancellable_cancel (progress->cancellable);
+}
+
+/* The articles are committed before the first batch of customers: cancel
+ * then, so that the cancellation lands inside a batch whatever its size. */
+static void
+on_changed_cancel (CgStore    *store,
+                   const char *id,
+                   const char *type,
+                   gpointer    user_data)
+{
+  g_cancellable_cancel (user_data);
 }
 
 static void
@@ -444,13 +451,12 @@ test_progress_and_cancel (void)
   g_autoptr(GCancellable) cancelled = g_cancellable_new ();
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autoptr(CgStore) store = new_store ();
-  g_autoptr(CgStore) partial = new_store ();
-  g_autoptr(CgStore) complete = new_store ();
-  CgDemoOptions options = { .customers = 2500, .seed = 1, .articles = FALSE };
+  g_autoptr(CgStore) partial = NULL;
+  CgDemoOptions options = { .customers = 500, .seed = 1, .articles = TRUE };
   CgDemoOptions small = { .customers = 50, .seed = 1, .articles = FALSE };
   Progress progress = { 0 };
-  Progress stopper = { .cancellable = cancellable };
-  CgDemoCounts counts;
+  CgDemoCounts counts, first;
+  gulong handler;
 
   /* Cancelled before it starts: nothing written. */
   g_cancellable_cancel (cancelled);
@@ -460,21 +466,70 @@ test_progress_and_cancel (void)
   g_assert_cmpuint (counts.customers, ==, 0);
   g_assert_cmpuint (cg_store_count_documents (store, NULL), ==, 0);
 
-  /* Cancelled after the first batch: that batch stays, the second is
-   * rolled back whole, and the counts say so. */
-  g_assert_false (cg_demo_generate (partial, &options, on_progress, &stopper, cancellable, &counts, &error));
-  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
-  g_clear_error (&error);
-  g_assert_cmpuint (counts.customers, ==, 2000);
-  g_assert_cmpuint (cg_store_count_documents (partial, "customer"), ==, 2000);
-  g_assert_cmpuint (cg_store_count_documents (partial, "order"), ==, counts.orders);
-  g_assert_cmpuint (cg_store_count_documents (partial, "case"), ==, counts.cases);
-
-  /* Progress from 0 to the total. */
-  g_assert_true (cg_demo_generate (complete, &small, on_progress, &progress, NULL, NULL, &error));
+  /* A first run commits 50 customers, with progress from 0 to the total. */
+  partial = generate (0, 1, FALSE, NULL);
+  g_assert_true (cg_demo_generate (partial, &small, on_progress, &progress, NULL, &first, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (progress.calls, >=, 2);
   g_assert_cmpuint (progress.last_done, ==, 50);
+
+  /* A second run cancelled in the middle of its batch: the batch is rolled
+   * back whole, what was committed before stays, and the counts say what
+   * this run wrote (the articles). */
+  handler = g_signal_connect (partial, "changed", G_CALLBACK (on_changed_cancel), cancellable);
+  g_assert_false (cg_demo_generate (partial, &options, NULL, NULL, cancellable, &counts, &error));
+  g_signal_handler_disconnect (partial, handler);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  g_assert_cmpuint (counts.customers, ==, 0);
+  g_assert_cmpuint (counts.orders, ==, 0);
+  g_assert_cmpuint (counts.articles, >=, 190);
+  g_assert_cmpuint (cg_store_count_documents (partial, "customer"), ==, 50);
+  g_assert_cmpuint (cg_store_count_documents (partial, "order"), ==, first.orders);
+  g_assert_cmpuint (cg_store_count_documents (partial, "case"), ==, first.cases);
+  g_assert_cmpuint (cg_store_count_documents (partial, "article"), ==, counts.articles);
+  {
+    /* The numbering did not advance past what was committed. */
+    g_autofree char *next = cg_store_get_meta (partial, "demo:next_customer");
+    g_autofree char *cases = cg_store_get_meta (partial, "counter:case");
+    g_autofree char *expected = g_strdup_printf ("%" G_GUINT64_FORMAT, first.cases);
+    g_assert_cmpstr (next, ==, "50");
+    g_assert_cmpstr (cases, ==, expected);
+  }
+}
+
+/* A write that fails in the middle of a batch (here an order number that
+ * is already taken) rolls the whole batch back and says which document. */
+static void
+test_failure_rolls_back (void)
+{
+  g_autoptr(GError) error = NULL;
+  CgDemoCounts first, counts;
+  g_autoptr(CgStore) store = generate (40, 4, FALSE, &first);
+  CgDemoOptions options = { .customers = 100, .seed = 4, .articles = FALSE };
+  g_autofree char *next = cg_store_get_meta (store, "demo:next_order");
+  g_autofree char *id = g_strdup_printf ("order:0421:%s", next);
+  g_autofree char *json = g_strdup_printf (
+    "{\"_id\": \"%s\", \"type\": \"order\", \"number\": \"%s\", \"store_id\": \"0421\","
+    " \"channel\": \"in_store\", \"items\": [{\"sku\": \"X\", \"name\": \"X\", \"qty\": 1, \"unit_price\": 1}],"
+    " \"total\": 1, \"currency\": \"KRW\", \"status\": \"picked_up\"}", id, next);
+  g_autoptr(JsonObject) taken = cg_json_from_string (json, &error);
+  g_autofree char *rev = NULL;
+  guint64 documents;
+
+  g_assert_no_error (error);
+  rev = cg_store_put (store, taken, &error);
+  g_assert_no_error (error);
+  documents = cg_store_count_documents (store, NULL);
+
+  g_assert_false (cg_demo_generate (store, &options, NULL, NULL, NULL, &counts, &error));
+  g_assert_error (error, CG_STORE_ERROR, CG_STORE_ERROR_CONFLICT);
+  g_assert_nonnull (strstr (error->message, id));
+  g_assert_cmpuint (counts.customers, ==, 0);
+  g_assert_cmpuint (counts.orders, ==, 0);
+  /* Customers were written in that batch before the failure; none stays. */
+  g_assert_cmpuint (cg_store_count_documents (store, NULL), ==, documents);
+  g_assert_cmpuint (cg_store_count_documents (store, "customer"), ==, first.customers);
 }
 
 static void
@@ -577,6 +632,7 @@ main (int    argc,
   g_test_add_func ("/demo/contents", test_contents);
   g_test_add_func ("/demo/search", test_search);
   g_test_add_func ("/demo/progress-and-cancel", test_progress_and_cancel);
+  g_test_add_func ("/demo/failure-rolls-back", test_failure_rolls_back);
   g_test_add_func ("/demo/append", test_append);
   g_test_add_func ("/demo/existing-identity", test_existing_identity);
   status = g_test_run ();
