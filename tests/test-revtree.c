@@ -386,6 +386,28 @@ test_local_delete_and_recreate (void)
   g_assert_cmpint (cg_test_query_int (store, "SELECT count(*) FROM customers"), ==, 1);
 }
 
+/* Members come back in the order they were written (json-glib's iterator
+ * would give hash order: "total" before "number" in an order). */
+static void
+test_member_order_kept (void)
+{
+  g_autoptr(CgStore) store = cg_test_open_store (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) doc = cg_test_json (
+    "{\"_id\": \"customer:o\", \"type\": \"customer\", \"name\": \"Order Kept\", \"zeta\": 1,"
+    " \"alpha\": 2, \"middle\": 3, \"created_at\": \"2026-11-01T09:00:00Z\", \"updated_at\": \"2026-11-01T09:00:00Z\"}");
+  g_autofree char *rev = cg_store_put (store, doc, &error);
+  g_autoptr(JsonObject) got = cg_store_get (store, "customer:o", FALSE, &error);
+  g_autoptr(GList) names = json_object_get_members (got);
+  const char *expected[] = { "_id", "_rev", "type", "name", "zeta", "alpha", "middle", "created_at", "updated_at" };
+  guint i = 0;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_length (names), ==, G_N_ELEMENTS (expected));
+  for (GList *l = names; l != NULL; l = l->next, i++)
+    g_assert_cmpstr (l->data, ==, expected[i]);
+}
+
 static void
 test_bad_replicated_input (void)
 {
@@ -431,6 +453,7 @@ main (int argc, char **argv)
   g_test_add_func ("/revtree/pending-and-merge-base", test_pending_and_merge_base);
   g_test_add_func ("/revtree/resolve-conflict", test_resolve_conflict);
   g_test_add_func ("/revtree/local-delete-and-recreate", test_local_delete_and_recreate);
+  g_test_add_func ("/revtree/member-order-kept", test_member_order_kept);
   g_test_add_func ("/revtree/bad-replicated-input", test_bad_replicated_input);
 
   return g_test_run ();

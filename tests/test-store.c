@@ -101,6 +101,38 @@ test_batch_savepoints (void)
   g_assert_cmpuint (cg_store_count_documents (store, "customer"), ==, 2);
   g_assert_cmpuint (cg_store_count_pending (store), ==, 2);
 
+  /* Nor does a stale revision (found before anything is written). */
+  {
+    g_autoptr(JsonObject) stale = cg_test_customer_doc ("customer:good", "Stale edit");
+    g_autoptr(JsonObject) third = cg_test_customer_doc ("customer:good3", "Good Three");
+    g_autofree char *rs = NULL, *r4 = NULL;
+    json_object_set_string_member (stale, "_rev", "1-00000000000000000000000000000000");
+    g_assert_true (cg_store_begin (store, &error));
+    rs = cg_store_put (store, stale, &error);
+    g_assert_error (error, CG_STORE_ERROR, CG_STORE_ERROR_CONFLICT);
+    g_clear_error (&error);
+    r4 = cg_store_put (store, third, &error);
+    g_assert_no_error (error);
+    g_assert_true (cg_store_commit (store, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (cg_store_count_documents (store, "customer"), ==, 3);
+  }
+
+  /* A nested level rolled back after it wrote spoils the whole batch. */
+  {
+    g_autoptr(JsonObject) kept = cg_test_customer_doc ("customer:never", "Never");
+    g_autofree char *rk = NULL;
+    g_assert_true (cg_store_begin (store, &error));
+    rk = cg_store_put (store, kept, &error);
+    g_assert_true (cg_store_begin (store, &error));
+    cg_store_rollback (store);
+    g_assert_false (cg_store_commit (store, &error));
+    g_assert_error (error, CG_STORE_ERROR, CG_STORE_ERROR_IO);
+    g_clear_error (&error);
+    g_assert_cmpuint (cg_store_count_documents (store, "customer"), ==, 3);
+    g_assert_cmpint (cg_test_query_int (store, "SELECT count(*) FROM customers"), ==, 3);
+  }
+
   /* A rolled back batch leaves nothing. */
   {
     g_autoptr(JsonObject) gone = cg_test_customer_doc ("customer:gone", "Gone");
@@ -109,8 +141,8 @@ test_batch_savepoints (void)
     r = cg_store_put (store, gone, &error);
     g_assert_no_error (error);
     cg_store_rollback (store);
-    g_assert_cmpuint (cg_store_count_documents (store, "customer"), ==, 2);
-    g_assert_cmpint (cg_test_query_int (store, "SELECT count(*) FROM customers"), ==, 2);
+    g_assert_cmpuint (cg_store_count_documents (store, "customer"), ==, 3);
+    g_assert_cmpint (cg_test_query_int (store, "SELECT count(*) FROM customers"), ==, 3);
   }
 }
 

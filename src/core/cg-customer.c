@@ -202,19 +202,20 @@ cg_customer_update (CgStore     *store,
   g_autoptr(JsonObject) doc = NULL;
   g_autofree char *now = cg_json_timestamp_now ();
   g_autofree char *rev = NULL;
-  JsonObjectIter iter;
-  const char *name;
-  JsonNode *node;
+  g_autoptr(GList) names = NULL;
 
   g_return_val_if_fail (CG_IS_STORE (store), FALSE);
 
   doc = cg_store_get (store, id, FALSE, error);
   if (doc == NULL)
     return FALSE;
-  json_object_iter_init (&iter, changes);
-  while (json_object_iter_next (&iter, &name, &node))
-    if (name[0] != '_' && !g_str_equal (name, "type"))
-      json_object_set_member (doc, name, json_node_copy (node));
+  names = json_object_get_members (changes);
+  for (GList *l = names; l != NULL; l = l->next)
+    {
+      const char *name = l->data;
+      if (name[0] != '_' && !g_str_equal (name, "type"))
+        json_object_set_member (doc, name, json_node_copy (json_object_get_member (changes, name)));
+    }
   json_object_set_string_member (doc, "updated_at", now);
   rev = cg_store_put (store, doc, error);
   return rev != NULL;

@@ -157,13 +157,10 @@ JsonObject *
 cg_json_copy (JsonObject *object)
 {
   JsonObject *copy = json_object_new ();
-  JsonObjectIter iter;
-  const char *name;
-  JsonNode *node;
+  g_autoptr(GList) names = json_object_get_members (object);   /* insertion order */
 
-  json_object_iter_init (&iter, object);
-  while (json_object_iter_next (&iter, &name, &node))
-    json_object_set_member (copy, name, deep_copy_node (node));
+  for (GList *l = names; l != NULL; l = l->next)
+    json_object_set_member (copy, l->data, deep_copy_node (json_object_get_member (object, l->data)));
   return copy;
 }
 

@@ -5,8 +5,9 @@
  *
  * What the files of the store module share: the connection, the statement
  * cache, the sequence counter and the hooks between the revision tree and the
- * projections. Nothing outside src/core/cg-store*.c, cg-projections.c and the
- * tests includes this.
+ * projections. Only core modules that run their own SQL over the
+ * projections (cg-store*.c, cg-projections.c, cg-search.c, cg-customer.c,
+ * cg-timeline.c) and the tests include this.
  */
 #pragma once
 
@@ -35,6 +36,9 @@ gboolean      cg_store_step_done     (CgStore     *self,
                                       GError     **error);
 /* The next local sequence number; only inside a transaction. */
 gint64        cg_store_next_seq      (CgStore     *self);
+/* Leaves a transaction level in which nothing was written: nested, the
+ * batch goes on unharmed; outermost, it is rolled back. */
+void          cg_store_end_unchanged (CgStore     *self);
 /* Records that @id changed, for the "changed" signal after commit. */
 void          cg_store_note_changed  (CgStore     *self,
                                       const char  *id,

@@ -470,16 +470,14 @@ static char *
 body_text (JsonObject *doc)
 {
   g_autoptr(JsonObject) body = json_object_new ();
-  JsonObjectIter iter;
-  const char *name;
-  JsonNode *node;
+  g_autoptr(GList) names = json_object_get_members (doc);   /* in the order written */
 
-  json_object_iter_init (&iter, doc);
-  while (json_object_iter_next (&iter, &name, &node))
+  for (GList *l = names; l != NULL; l = l->next)
     {
+      const char *name = l->data;
       if (name[0] == '_' && !g_str_equal (name, "_attachments"))
         continue;
-      json_object_set_member (body, name, json_node_copy (node));
+      json_object_set_member (body, name, json_node_copy (json_object_get_member (doc, name)));
     }
   return cg_json_to_string (body);
 }
@@ -555,7 +553,7 @@ write_local (CgStore     *self,
             {
               g_set_error (error, CG_STORE_ERROR, CG_STORE_ERROR_CONFLICT,
                            _("The document %s already exists. Open it and change it there."), id);
-              goto fail;
+              goto unchanged;
             }
           base_rev = row.rev;   /* recreate on top of the tombstone */
         }
@@ -565,7 +563,7 @@ write_local (CgStore     *self,
           g_set_error (error, CG_STORE_ERROR, CG_STORE_ERROR_CONFLICT,
                        _("%s was changed by someone else after you opened it. Reload it and make your change again."),
                        id);
-          goto fail;
+          goto unchanged;
         }
       parent = g_strdup (base_rev);
       parse_rev (parent, &parent_gen, NULL);
@@ -576,7 +574,7 @@ write_local (CgStore     *self,
     {
       g_set_error (error, CG_STORE_ERROR, CG_STORE_ERROR_NOT_FOUND,
                    _("%s no longer exists on this device."), id);
-      goto fail;
+      goto unchanged;
     }
 
   if (deleted)
@@ -585,14 +583,14 @@ write_local (CgStore     *self,
         {
           g_set_error (error, CG_STORE_ERROR, CG_STORE_ERROR_NOT_FOUND,
                        _("%s is already deleted."), id);
-          goto fail;
+          goto unchanged;
         }
       text = g_strdup ("{}");
     }
   else
     {
       if (!cg_validate_document (doc, previous, error))
-        goto fail;
+        goto unchanged;
       text = body_text (doc);
     }
 
@@ -615,6 +613,11 @@ write_local (CgStore     *self,
   if (!cg_store_commit (self, error))
     return NULL;
   return g_steal_pointer (&rev);
+
+unchanged:
+  /* Nothing written yet: a batch this write is part of goes on. */
+  cg_store_end_unchanged (self);
+  return NULL;
 
 fail:
   cg_store_rollback (self);
@@ -858,7 +861,8 @@ cg_store_mark_synced (CgStore     *self,
     {
       g_set_error (error, CG_STORE_ERROR, CG_STORE_ERROR_NOT_FOUND,
                    _("Revision %s of %s is not on this device."), rev, id);
-      goto fail;
+      cg_store_end_unchanged (self);
+      return FALSE;
     }
   if (!clear_local_path (self, row.doc_id, rev, error) ||
       !set_synced_rev (self, &row, rev, error))
@@ -887,9 +891,6 @@ with_reserved (const char *id,
 {
   g_autoptr(JsonObject) parsed = cg_json_from_string (body ? body : "{}", NULL);
   JsonObject *doc = json_object_new ();
-  JsonObjectIter iter;
-  const char *name;
-  JsonNode *node;
 
   json_object_set_string_member (doc, "_id", id);
   json_object_set_string_member (doc, "_rev", rev);
@@ -897,9 +898,9 @@ with_reserved (const char *id,
     json_object_set_boolean_member (doc, "_deleted", TRUE);
   if (parsed != NULL)
     {
-      json_object_iter_init (&iter, parsed);
-      while (json_object_iter_next (&iter, &name, &node))
-        json_object_set_member (doc, name, json_node_copy (node));
+      g_autoptr(GList) names = json_object_get_members (parsed);   /* in stored order */
+      for (GList *l = names; l != NULL; l = l->next)
+        json_object_set_member (doc, l->data, json_node_copy (json_object_get_member (parsed, l->data)));
     }
   return doc;
 }

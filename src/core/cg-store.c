@@ -10,8 +10,13 @@
  *
  * Durability: WAL with synchronous=FULL. A write that returned success is on
  * disk (a service counter can lose power at any moment). Every write runs in
- * a transaction: BEGIN IMMEDIATE for the outermost, a SAVEPOINT for nested
- * ones, so one bad document in a replication batch is rolled back alone.
+ * a transaction (BEGIN IMMEDIATE). Nested levels (a document inside a batch)
+ * open no SAVEPOINT: FTS5 flushes its pending terms at every savepoint,
+ * which cost a fifth of a bulk write. Instead a write checks everything it
+ * can before it writes; a failure found then leaves its level with
+ * cg_store_end_unchanged() and the batch goes on (one bad document does not
+ * spoil a replication batch); a failure after a write poisons the
+ * transaction, and the outermost commit rolls it all back.
  */
 #define G_LOG_DOMAIN "cg-store"
 
@@ -33,6 +38,7 @@ struct _CgStore
   GHashTable   *stmts;          /* const char *sql → sqlite3_stmt */
 
   guint         tx_depth;
+  gboolean      tx_poisoned;    /* a nested level failed after writing */
   gint64        seq;            /* last sequence handed out in this transaction */
   gboolean      seq_dirty;
   guint         revs_limit;
@@ -343,18 +349,23 @@ cg_store_begin (CgStore  *self,
         return FALSE;
       self->seq = read_meta_int (self, "last_seq");
       self->seq_dirty = FALSE;
+      self->tx_poisoned = FALSE;
       self->n_changed = 0;
       g_clear_pointer (&self->changed_id, g_free);
       g_clear_pointer (&self->changed_type, g_free);
     }
-  else
-    {
-      g_autofree char *sql = g_strdup_printf ("SAVEPOINT sp%u", self->tx_depth);
-      if (!cg_store_exec (self, sql, error))
-        return FALSE;
-    }
   self->tx_depth++;
   return TRUE;
+}
+
+static void
+forget_changes (CgStore *self)
+{
+  self->tx_depth = 0;
+  self->tx_poisoned = FALSE;
+  self->n_changed = 0;
+  g_clear_pointer (&self->changed_id, g_free);
+  g_clear_pointer (&self->changed_type, g_free);
 }
 
 gboolean
@@ -366,9 +377,17 @@ cg_store_commit (CgStore  *self,
 
   if (self->tx_depth > 1)
     {
-      g_autofree char *sql = g_strdup_printf ("RELEASE sp%u", self->tx_depth - 1);
       self->tx_depth--;
-      return cg_store_exec (self, sql, error);
+      return TRUE;
+    }
+
+  if (self->tx_poisoned)
+    {
+      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      forget_changes (self);
+      g_set_error (error, CG_STORE_ERROR, CG_STORE_ERROR_IO,
+                   _("A write in this batch failed, so none of the batch was saved."));
+      return FALSE;
     }
 
   if (self->seq_dirty)
@@ -410,17 +429,24 @@ cg_store_rollback (CgStore *self)
     return;
   if (self->tx_depth > 1)
     {
-      g_autofree char *sql = g_strdup_printf ("ROLLBACK TO sp%u; RELEASE sp%u",
-                                              self->tx_depth - 1, self->tx_depth - 1);
-      sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+      /* No savepoint to go back to: the whole transaction must go. */
       self->tx_depth--;
+      self->tx_poisoned = TRUE;
       return;
     }
   sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
-  self->tx_depth = 0;
-  self->n_changed = 0;
-  g_clear_pointer (&self->changed_id, g_free);
-  g_clear_pointer (&self->changed_type, g_free);
+  forget_changes (self);
+}
+
+void
+cg_store_end_unchanged (CgStore *self)
+{
+  g_return_if_fail (CG_IS_STORE (self));
+
+  if (self->tx_depth > 1)
+    self->tx_depth--;
+  else
+    cg_store_rollback (self);   /* nothing was written: cheap */
 }
 
 gint64

@@ -23,7 +23,11 @@ CgStore     *cg_store_open                (const char  *path,
 const char  *cg_store_get_path            (CgStore     *self);
 
 /* Batches. Writes outside a batch are one transaction each. Batches nest;
- * only the outermost commit reaches the disk. */
+ * only the outermost commit reaches the disk. A nested rollback cannot undo
+ * only its own writes (there are no savepoints, see cg-store.c): it makes
+ * the outermost commit fail and roll everything back. A write that fails
+ * before it wrote anything (a stale _rev, invalid input) leaves the batch
+ * intact. */
 gboolean     cg_store_begin               (CgStore     *self,
                                            GError     **error);
 gboolean     cg_store_commit              (CgStore     *self,
