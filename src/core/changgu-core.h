@@ -21,3 +21,6 @@
 #include "cg-replicator.h"
 #include "cg-sync-manager.h"
 #include "cg-provision.h"
+#include "cg-business-hours.h"
+#include "cg-sla.h"
+#include "cg-kpi.h"
