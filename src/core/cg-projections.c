@@ -76,8 +76,12 @@ timeline_put (CgStore     *self,
               const char  *currency,
               GError     **error)
 {
+  /* A plain INSERT: every caller has just deleted the document's row. With
+   * OR REPLACE, SQLite gives the statement a journal, i.e. a savepoint, and
+   * FTS5 flushes its pending terms at every savepoint: a new index segment
+   * per order, case, note, visit and feedback written in a batch. */
   sqlite3_stmt *stmt = cg_store_stmt (self,
-    "INSERT OR REPLACE INTO timeline (doc_id, customer_id, at, kind, title, detail, status, amount, currency) "
+    "INSERT INTO timeline (doc_id, customer_id, at, kind, title, detail, status, amount, currency) "
     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
 
   sqlite3_bind_int64 (stmt, 1, doc_id);

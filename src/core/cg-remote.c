@@ -390,6 +390,29 @@ cg_remote_request_async (CgRemote            *self,
                          GAsyncReadyCallback  callback,
                          gpointer             user_data)
 {
+  g_autoptr(GBytes) bytes = NULL;
+
+  if (body != NULL)
+    {
+      char *json = json_to_string (body, FALSE);
+      bytes = g_bytes_new_take (json, strlen (json));
+    }
+  cg_remote_request_bytes_async (self, method, path, query, bytes, idempotent, timeout_s,
+                                 cancellable, callback, user_data);
+}
+
+void
+cg_remote_request_bytes_async (CgRemote            *self,
+                               const char          *method,
+                               const char          *path,
+                               const char          *query,
+                               GBytes              *body,
+                               gboolean             idempotent,
+                               guint                timeout_s,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
   g_autoptr(GTask) task = NULL;
   g_autofree char *uri = NULL;
   SoupMessageHeaders *headers;
@@ -426,12 +449,7 @@ cg_remote_request_async (CgRemote            *self,
   if (self->authorization)
     soup_message_headers_replace (headers, "Authorization", self->authorization);
   if (body != NULL)
-    {
-      g_autofree char *json = json_to_string (body, FALSE);
-      gsize len = strlen (json);
-      g_autoptr(GBytes) bytes = g_bytes_new_take (g_steal_pointer (&json), len);
-      soup_message_set_request_body_from_bytes (req->msg, "application/json", bytes);
-    }
+    soup_message_set_request_body_from_bytes (req->msg, "application/json", body);
   if (idempotent)
     soup_message_set_flags (req->msg, SOUP_MESSAGE_IDEMPOTENT);
 

@@ -65,6 +65,17 @@ void        cg_remote_request_async  (CgRemote            *self,
                                       GCancellable        *cancellable,
                                       GAsyncReadyCallback  callback,
                                       gpointer             user_data);
+/* The same with a body already serialised (nullable), sent as it is. */
+void        cg_remote_request_bytes_async (CgRemote            *self,
+                                           const char          *method,
+                                           const char          *path,
+                                           const char          *query,
+                                           GBytes              *body,
+                                           gboolean             idempotent,
+                                           guint                timeout_s,
+                                           GCancellable        *cancellable,
+                                           GAsyncReadyCallback  callback,
+                                           gpointer             user_data);
 /* The parsed response (transfer full), or NULL with @error in CG_SYNC_ERROR
  * (or G_IO_ERROR_CANCELLED). *@status gets the HTTP status when there was
  * one, also on error. */

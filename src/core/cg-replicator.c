@@ -1139,7 +1139,9 @@ typedef struct {
   gint64      last_seq;
   guint       n_rows;     /* pending rows read, filtered or not */
   JsonNode   *diff;       /* _revs_diff answer */
-  GPtrArray  *docs;       /* JsonObject*: bodies to send */
+  GPtrArray  *docs;       /* char*: documents to send, as JSON text */
+  GPtrArray  *doc_ids;    /* char*: their ids… */
+  GPtrArray  *doc_revs;   /* char*: …and revisions */
   JsonNode   *reply;      /* _bulk_docs answer */
 } PushBatch;
 
@@ -1150,6 +1152,8 @@ push_batch_free (PushBatch *batch)
   g_clear_pointer (&batch->leaves, g_ptr_array_unref);
   g_clear_pointer (&batch->diff, json_node_unref);
   g_clear_pointer (&batch->docs, g_ptr_array_unref);
+  g_clear_pointer (&batch->doc_ids, g_ptr_array_unref);
+  g_clear_pointer (&batch->doc_revs, g_ptr_array_unref);
   g_clear_pointer (&batch->reply, json_node_unref);
   g_free (batch);
 }
@@ -1217,7 +1221,9 @@ worker_push_load (CgReplicator  *self,
   PushBatch *batch = data;
   JsonObject *diff = JSON_NODE_HOLDS_OBJECT (batch->diff) ? json_node_get_object (batch->diff) : NULL;
 
-  batch->docs = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
+  batch->docs = g_ptr_array_new_with_free_func (g_free);
+  batch->doc_ids = g_ptr_array_new_with_free_func (g_free);
+  batch->doc_revs = g_ptr_array_new_with_free_func (g_free);
   for (guint i = 0; i < batch->ids->len; i++)
     {
       const char *id = g_ptr_array_index (batch->ids, i);
@@ -1227,18 +1233,20 @@ worker_push_load (CgReplicator  *self,
         {
           const char *rev = cg_json_array_get_string (missing, j);
           g_autoptr(GError) doc_error = NULL;
-          JsonObject *doc;
+          char *doc;
 
           if (rev == NULL)
             continue;
-          doc = cg_store_get_revision (self->worker_store, id, rev, &doc_error);
+          /* As text: the stored body is never parsed on its way out. */
+          doc = cg_store_get_revision_json (self->worker_store, id, rev, &doc_error);
           if (doc == NULL)
             {
               g_debug ("Not pushing %s %s: %s", id, rev, doc_error->message);
               continue;
             }
-          json_object_set_object_member (doc, "_revisions", cg_store_get_revisions (self->worker_store, id, rev));
           g_ptr_array_add (batch->docs, doc);
+          g_ptr_array_add (batch->doc_ids, g_strdup (id));
+          g_ptr_array_add (batch->doc_revs, g_strdup (rev));
         }
     }
   return batch;
@@ -1275,15 +1283,14 @@ worker_push_acknowledge (CgReplicator  *self,
 
   if (!cg_store_begin (self->worker_store, error))
     return NULL;
-  for (guint i = 0; i < batch->docs->len; i++)
+  for (guint i = 0; i < batch->doc_ids->len; i++)
     {
-      JsonObject *doc = g_ptr_array_index (batch->docs, i);
-      const char *id = cg_json_get_string (doc, "_id");
+      const char *id = g_ptr_array_index (batch->doc_ids, i);
       g_autoptr(GError) mark_error = NULL;
 
       if (g_hash_table_contains (refused, id))
         continue;
-      if (cg_store_mark_synced (self->worker_store, id, cg_json_get_string (doc, "_rev"), &mark_error))
+      if (cg_store_mark_synced (self->worker_store, id, g_ptr_array_index (batch->doc_revs, i), &mark_error))
         outcome->written++;
       else
         g_debug ("Could not mark %s synced: %s", id, mark_error->message);
@@ -1352,9 +1359,9 @@ on_push_loaded (GObject      *source,
   CgReplicator *self = CG_REPLICATOR (source);
   g_autoptr(GError) error = NULL;
   PushBatch *batch = worker_finish (self, result, &error);
-  g_autoptr(JsonNode) body = NULL;
-  JsonObject *object;
-  JsonArray *docs;
+  g_autoptr(GBytes) body = NULL;
+  GString *text;
+  gsize size = 64;
 
   if (batch == NULL)
     {
@@ -1375,18 +1382,23 @@ on_push_loaded (GObject      *source,
       return;
     }
 
-  object = json_object_new ();
-  docs = json_array_new ();
   for (guint i = 0; i < batch->docs->len; i++)
-    json_array_add_object_element (docs, json_object_ref (g_ptr_array_index (batch->docs, i)));
-  json_object_set_array_member (object, "docs", docs);
-  json_object_set_boolean_member (object, "new_edits", FALSE);
-  body = json_node_new (JSON_NODE_OBJECT);
-  json_node_take_object (body, object);
+    size += strlen (g_ptr_array_index (batch->docs, i)) + 1;
+  text = g_string_sized_new (size);
+  g_string_append (text, "{\"docs\":[");
+  for (guint i = 0; i < batch->docs->len; i++)
+    {
+      if (i > 0)
+        g_string_append_c (text, ',');
+      g_string_append (text, g_ptr_array_index (batch->docs, i));
+    }
+  g_string_append (text, "],\"new_edits\":false}");
+  body = g_string_free_to_bytes (text);
+  g_ptr_array_set_size (batch->docs, 0);   /* the body holds them now */
   /* new_edits:false with the same revision ids is idempotent (R3), so a
    * retry on a closed keep-alive connection is safe. */
-  cg_remote_request_async (self->remote, "POST", "_bulk_docs", NULL, body, TRUE, 0,
-                           run_cancellable (self), on_bulk_docs, batch);
+  cg_remote_request_bytes_async (self->remote, "POST", "_bulk_docs", NULL, body, TRUE, 0,
+                                 run_cancellable (self), on_bulk_docs, batch);
 }
 
 static void

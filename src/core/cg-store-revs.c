@@ -978,6 +978,97 @@ cg_store_get_revision (CgStore     *self,
   return with_reserved (id, rev, deleted, body);
 }
 
+/* @text as a JSON string (RFC 8259 escapes). */
+static void
+append_json_string (GString    *out,
+                    const char *text)
+{
+  g_string_append_c (out, '"');
+  for (const char *p = text; *p; p++)
+    {
+      guchar c = (guchar) *p;
+      if (c == '"' || c == '\\')
+        {
+          g_string_append_c (out, '\\');
+          g_string_append_c (out, (char) c);
+        }
+      else if (c < 0x20)
+        g_string_append_printf (out, "\\u%04x", c);
+      else
+        g_string_append_c (out, (char) c);
+    }
+  g_string_append_c (out, '"');
+}
+
+char *
+cg_store_get_revision_json (CgStore     *self,
+                            const char  *id,
+                            const char  *rev,
+                            GError     **error)
+{
+  g_auto(DocRow) row = { 0 };
+  g_autofree char *body = NULL;
+  g_autofree char *current = NULL;
+  gboolean deleted = FALSE;
+  const char *members, *end;
+  guint64 start;
+  guint limit;
+  GString *out;
+
+  g_return_val_if_fail (CG_IS_STORE (self), NULL);
+
+  if (!parse_rev (rev, &start, NULL) || !lookup_doc (self, id, &row) ||
+      !find_rev (self, row.doc_id, rev, NULL, &deleted, &current, &body) ||
+      (body == NULL && !deleted))
+    {
+      g_set_error (error, CG_STORE_ERROR, CG_STORE_ERROR_NOT_FOUND,
+                   _("Revision %s of %s is not kept on this device."), rev, id);
+      return NULL;
+    }
+
+  /* As with_reserved() and cg_store_get_revisions() would make it, member
+   * for member and in the same order, but the stored body is spliced in as
+   * it is: it is an object serialised by cg_json_to_string(). */
+  out = g_string_sized_new (160 + (body ? strlen (body) : 0));
+  g_string_append (out, "{\"_id\":");
+  append_json_string (out, id);
+  g_string_append (out, ",\"_rev\":");
+  append_json_string (out, rev);
+  if (deleted)
+    g_string_append (out, ",\"_deleted\":true");
+
+  members = body ? strchr (body, '{') : NULL;
+  end = body ? strrchr (body, '}') : NULL;
+  if (members != NULL && end != NULL && end > members)
+    {
+      members++;
+      while (members < end && g_ascii_isspace (*members))
+        members++;
+      if (members < end)
+        {
+          g_string_append_c (out, ',');
+          g_string_append_len (out, members, end - members);
+        }
+    }
+
+  g_string_append_printf (out, ",\"_revisions\":{\"start\":%" G_GUINT64_FORMAT ",\"ids\":[", start);
+  append_json_string (out, rev_hash (rev));
+  limit = cg_store_get_revs_limit (self);
+  for (guint n = 1; current != NULL && n < limit; n++)
+    {
+      char *parent = NULL;
+
+      g_string_append_c (out, ',');
+      append_json_string (out, rev_hash (current));
+      if (!find_rev (self, row.doc_id, current, NULL, NULL, &parent, NULL))
+        break;
+      g_free (current);
+      current = parent;
+    }
+  g_string_append (out, "]}}");
+  return g_string_free (out, FALSE);
+}
+
 JsonObject *
 cg_store_get_synced_base (CgStore    *self,
                           const char *id)

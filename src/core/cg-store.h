@@ -47,6 +47,14 @@ JsonObject  *cg_store_get_revision        (CgStore     *self,
                                            const char  *id,
                                            const char  *rev,
                                            GError     **error);
+/* The revision as _bulk_docs new_edits:false wants it, as JSON text: what
+ * cg_store_get_revision() gives plus "_revisions" (as
+ * cg_store_get_revisions()), with the stored body spliced in rather than
+ * parsed and serialised again (transfer full). */
+char        *cg_store_get_revision_json   (CgStore     *self,
+                                           const char  *id,
+                                           const char  *rev,
+                                           GError     **error);
 /* Body of the last revision the central side is known to have (for
  * three-way merges), or NULL. */
 JsonObject  *cg_store_get_synced_base     (CgStore     *self,
