@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "cg-device.h"
+#include "cg-json.h"
 #include "cg-store.h"
 
 static char *
@@ -107,4 +108,22 @@ cg_device_new_doc_id (const char *type)
 {
   g_autofree char *uuid = g_uuid_string_random ();
   return g_strconcat (type, ":", uuid, NULL);
+}
+
+void
+cg_device_stamp_change (CgStore    *store,
+                        JsonObject *doc,
+                        const char *actor,
+                        const char *now)
+{
+  g_autofree char *device_id = cg_device_get_id (store);
+  g_autofree char *stamp = now == NULL ? cg_json_timestamp_now () : NULL;
+
+  g_return_if_fail (doc != NULL);
+
+  json_object_set_string_member (doc, "updated_at", now != NULL ? now : stamp);
+  if (actor != NULL && *actor != '\0')
+    json_object_set_string_member (doc, "updated_by", actor);
+  if (device_id != NULL)
+    json_object_set_string_member (doc, "updated_device", device_id);
 }

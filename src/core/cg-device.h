@@ -31,6 +31,18 @@ char   *cg_device_next_ticket      (CgStore    *store,
                                     GDateTime  *now,
                                     GError    **error);   /* K1-042, daily */
 
+/* Records who changed @doc and where, just before it is written: sets
+ * "updated_at" to @now (an RFC 3339 string; NULL: the current time),
+ * "updated_by" to @actor (a staff id, or the kiosk's device id; NULL
+ * leaves it as it is) and "updated_device" to this device's id. Every
+ * domain write calls it, so that each revision says which person on which
+ * device made it (issue 4: "every change records who made it and on which
+ * device"). */
+void    cg_device_stamp_change     (CgStore    *store,
+                                    JsonObject *doc,
+                                    const char *actor,
+                                    const char *now);
+
 /* A new document id: "<type>:<uuid>". */
 char   *cg_device_new_doc_id       (const char *type);
 

@@ -24,3 +24,5 @@
 #include "cg-business-hours.h"
 #include "cg-sla.h"
 #include "cg-kpi.h"
+#include "cg-notification.h"
+#include "cg-session.h"
