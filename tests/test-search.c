@@ -162,6 +162,42 @@ test_order_and_case_numbers (Fixture *f, gconstpointer data)
   g_assert_true (found (f, "000001", f->seoyeon));
 }
 
+/* The global search's groups: orders and cases by any part of their
+ * number, each kind on its own; text without a digit is not a number. */
+static void
+test_number_groups (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) orders = cg_store_search_numbers (f->store, "w2400", 5, &error);
+  g_autoptr(GPtrArray) cases = NULL;
+  g_autoptr(GPtrArray) words = NULL;
+  g_autoptr(GPtrArray) hostile = NULL;
+  CgNumberMatch *match;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (orders->len, ==, 1);
+  match = g_ptr_array_index (orders, 0);
+  g_assert_cmpstr (cg_number_match_get_kind (match), ==, "order");
+  g_assert_cmpstr (cg_number_match_get_number (match), ==, "W24001234");
+  g_assert_cmpstr (cg_number_match_get_status (match), ==, "placed");
+
+  cases = cg_store_search_numbers (f->store, "C1-000001", 5, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (cases->len, ==, 1);
+  match = g_ptr_array_index (cases, 0);
+  g_assert_cmpstr (cg_number_match_get_kind (match), ==, "case");
+  g_assert_cmpstr (cg_number_match_get_number (match), ==, f->case_number);
+  g_assert_cmpstr (cg_number_match_get_status (match), ==, "new");
+
+  words = cg_store_search_numbers (f->store, "Alex", 5, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (words->len, ==, 0);
+
+  hostile = cg_store_search_numbers (f->store, "1\" OR NEAR(* 0421", 5, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (hostile);
+}
+
 static void
 test_hostile_input (Fixture *f, gconstpointer data)
 {
@@ -243,6 +279,7 @@ main (int argc, char **argv)
   ADD ("/search/phone-digits", test_phone_digits);
   ADD ("/search/order-and-case-numbers", test_order_and_case_numbers);
   ADD ("/search/hostile-input", test_hostile_input);
+  ADD ("/search/number-groups", test_number_groups);
   ADD ("/search/updates-reindex", test_updates_reindex);
   g_test_add_func ("/search/query-builder", test_query_builder);
 

@@ -25,4 +25,5 @@
 #include "cg-sla.h"
 #include "cg-kpi.h"
 #include "cg-notification.h"
+#include "cg-number-search.h"
 #include "cg-session.h"

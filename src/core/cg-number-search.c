@@ -1,0 +1,161 @@
+/* cg-number-search.c
+ *
+ * Copyright 2026 The Changgu authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "cg-search"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <sqlite3.h>
+
+#include "cg-number-search.h"
+#include "cg-search.h"
+#include "cg-store-private.h"
+
+struct _CgNumberMatch
+{
+  GObject parent_instance;
+  const char *kind;   /* static */
+  char *id;
+  char *number;
+  char *subject;
+  char *status;
+};
+
+G_DEFINE_FINAL_TYPE (CgNumberMatch, cg_number_match, G_TYPE_OBJECT)
+
+static void
+cg_number_match_finalize (GObject *object)
+{
+  CgNumberMatch *self = CG_NUMBER_MATCH (object);
+
+  g_free (self->id);
+  g_free (self->number);
+  g_free (self->subject);
+  g_free (self->status);
+  G_OBJECT_CLASS (cg_number_match_parent_class)->finalize (object);
+}
+
+static void
+cg_number_match_class_init (CgNumberMatchClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = cg_number_match_finalize;
+}
+
+static void
+cg_number_match_init (CgNumberMatch *self)
+{
+}
+
+const char *
+cg_number_match_get_kind (CgNumberMatch *self)
+{
+  g_return_val_if_fail (CG_IS_NUMBER_MATCH (self), NULL);
+  return self->kind;
+}
+
+const char *
+cg_number_match_get_id (CgNumberMatch *self)
+{
+  g_return_val_if_fail (CG_IS_NUMBER_MATCH (self), NULL);
+  return self->id;
+}
+
+const char *
+cg_number_match_get_number (CgNumberMatch *self)
+{
+  g_return_val_if_fail (CG_IS_NUMBER_MATCH (self), NULL);
+  return self->number;
+}
+
+const char *
+cg_number_match_get_subject (CgNumberMatch *self)
+{
+  g_return_val_if_fail (CG_IS_NUMBER_MATCH (self), NULL);
+  return self->subject;
+}
+
+const char *
+cg_number_match_get_status (CgNumberMatch *self)
+{
+  g_return_val_if_fail (CG_IS_NUMBER_MATCH (self), NULL);
+  return self->status;
+}
+
+static const char *
+column_text (sqlite3_stmt *stmt,
+             int           column)
+{
+  const char *text = (const char *) sqlite3_column_text (stmt, column);
+  return text != NULL ? text : "";
+}
+
+static gboolean
+collect (CgStore     *store,
+         const char  *sql,
+         const char  *kind,
+         const char  *match,
+         guint        limit,
+         GPtrArray   *out,
+         GError     **error)
+{
+  sqlite3_stmt *stmt = cg_store_stmt (store, sql);
+  int rc;
+
+  sqlite3_bind_text (stmt, 1, match, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, limit);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      CgNumberMatch *item = g_object_new (CG_TYPE_NUMBER_MATCH, NULL);
+
+      item->kind = kind;
+      item->id = g_strdup (column_text (stmt, 0));
+      item->number = g_strdup (column_text (stmt, 1));
+      item->subject = g_strdup (column_text (stmt, 2));
+      item->status = g_strdup (column_text (stmt, 3));
+      g_ptr_array_add (out, item);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      cg_store_set_sqlite_error (store, error, _("Search failed"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+GPtrArray *
+cg_store_search_numbers (CgStore     *store,
+                         const char  *input,
+                         guint        limit_per_kind,
+                         GError     **error)
+{
+  g_autoptr(GPtrArray) matches = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *match = NULL;
+  gboolean has_digit = FALSE;
+
+  g_return_val_if_fail (CG_IS_STORE (store), NULL);
+
+  for (const char *p = input; p != NULL && *p != '\0'; p++)
+    has_digit |= g_ascii_isdigit (*p);
+  if (!has_digit || limit_per_kind == 0)
+    return g_steal_pointer (&matches);
+  match = cg_search_build_query (input);
+  if (match == NULL)
+    return g_steal_pointer (&matches);
+
+  /* number_fts holds orders and cases alike (rowid = doc_id); each join
+   * keeps its own kind, and the LIMIT stops the scan early. */
+  if (!collect (store,
+                "SELECT o.id, o.number, '', o.status FROM number_fts n "
+                "JOIN orders o ON o.doc_id = n.rowid WHERE number_fts MATCH ?1 LIMIT ?2",
+                "order", match, limit_per_kind, matches, error) ||
+      !collect (store,
+                "SELECT k.id, k.number, k.subject, k.status FROM number_fts n "
+                "JOIN cases k ON k.doc_id = n.rowid WHERE number_fts MATCH ?1 LIMIT ?2",
+                "case", match, limit_per_kind, matches, error))
+    return NULL;
+  return g_steal_pointer (&matches);
+}
