@@ -113,3 +113,49 @@ cg_first_sync_progress_text (guint64 done,
   /* Translators: "12,000 of 100,000 records received" */
   return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s of %s record received", "%s of %s records received", total), d, t);
 }
+
+CgWindowView
+cg_window_view_with_session (CgWindowView view,
+                             gboolean     signed_in)
+{
+  if (view == CG_WINDOW_VIEW_WORKSPACE && !signed_in)
+    return CG_WINDOW_VIEW_SIGN_IN;
+  return view;
+}
+
+static const char * const section_names[CG_N_SECTIONS] = {
+  [CG_SECTION_QUEUE] = "queue",
+  [CG_SECTION_CUSTOMERS] = "customers",
+  [CG_SECTION_CASES] = "cases",
+  [CG_SECTION_ORDERS] = "orders",
+  [CG_SECTION_KNOWLEDGE] = "knowledge",
+  [CG_SECTION_REPORTS] = "reports",
+  [CG_SECTION_CONFLICTS] = "conflicts",
+};
+
+const char *
+cg_section_to_string (CgSection section)
+{
+  g_return_val_if_fail (section < CG_N_SECTIONS, NULL);
+  return section_names[section];
+}
+
+CgSection
+cg_section_from_string (const char *name)
+{
+  for (guint i = 0; i < CG_N_SECTIONS; i++)
+    if (g_strcmp0 (name, section_names[i]) == 0)
+      return i;
+  return CG_N_SECTIONS;
+}
+
+gboolean
+cg_section_allowed (CgSection section,
+                    gboolean  supervisor)
+{
+  if (section >= CG_N_SECTIONS)
+    return FALSE;
+  if (section == CG_SECTION_REPORTS || section == CG_SECTION_CONFLICTS)
+    return supervisor;
+  return TRUE;
+}

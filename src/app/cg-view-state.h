@@ -21,6 +21,7 @@ typedef enum {
   CG_WINDOW_VIEW_LOADING,    /* demo data being written */
   CG_WINDOW_VIEW_WORKSPACE,  /* search and customer pages */
   CG_WINDOW_VIEW_FIRST_SYNC, /* a new device receiving its store */
+  CG_WINDOW_VIEW_SIGN_IN,    /* nobody signed in, or the counter is locked */
 } CgWindowView;
 
 typedef enum {
@@ -65,6 +66,33 @@ gboolean       cg_results_truncated   (guint       n_results,
  * customers". (transfer full) */
 char          *cg_demo_progress_text  (guint64     done,
                                        guint64     total);
+
+/* The workspace holds customers' data: it needs someone signed in. The
+ * other views (no store, no customers yet, loading) show none and stay
+ * reachable, so that a fresh device can be set up. */
+CgWindowView   cg_window_view_with_session (CgWindowView view,
+                                            gboolean     signed_in);
+
+/* Sections of the workspace, in sidebar order. Reports and conflicts are
+ * for supervisors only. */
+typedef enum {
+  CG_SECTION_QUEUE,
+  CG_SECTION_CUSTOMERS,
+  CG_SECTION_CASES,
+  CG_SECTION_ORDERS,
+  CG_SECTION_KNOWLEDGE,
+  CG_SECTION_REPORTS,
+  CG_SECTION_CONFLICTS,
+  CG_N_SECTIONS
+} CgSection;
+
+/* "queue", "customers", …; the stack page and action target names. */
+const char    *cg_section_to_string   (CgSection   section);
+/* CG_N_SECTIONS when @name is not a section. */
+CgSection      cg_section_from_string (const char *name);
+/* Whether a person with @supervisor's role may open @section. */
+gboolean       cg_section_allowed     (CgSection   section,
+                                       gboolean    supervisor);
 
 /* The progress line of a first sync: "12,000 of 100,000 records" or
  * "12,000 records" when the total is not known. (transfer full) */

@@ -24,64 +24,9 @@
 #include "cg-customer-row.h"
 #include "cg-demo.h"
 #include "cg-format.h"
+#include "cg-sign-in-page.h"
 #include "cg-sync-indicator.h"
-#include "cg-window.h"
-
-/* A demo-data job shared by the worker thread and the window's progress
- * timer: the worker writes done/total under the lock, the timer reads them.
- * Nothing else of the window is touched by the worker. */
-typedef struct {
-  char         *path;
-  guint         customers;
-  guint64       seed;
-  GMutex        lock;
-  guint64       done;
-  guint64       total;
-  CgDemoCounts  counts;
-} DemoJob;
-
-struct _CgWindow
-{
-  AdwApplicationWindow  parent_instance;
-
-  CgStore              *store;
-  char                 *store_path;
-  char                 *store_error;
-  gulong                store_changed_id;
-  gboolean              has_customers;
-  guint                 refresh_source;
-  guint                 cleared_source;
-
-  CgCustomerListModel  *results;
-  GtkSingleSelection   *selection;
-  gboolean              restoring_selection;
-
-  gboolean              loading;
-  DemoJob              *demo_job;
-  GCancellable         *demo_cancellable;
-  GApplication         *held_application;
-  guint                 progress_source;
-
-  CgSyncManager        *sync;
-
-  /* template */
-  CgSyncIndicator      *sync_indicator;
-  GtkProgressBar       *first_sync_progress;
-  GtkLabel             *first_sync_label;
-  AdwToastOverlay      *toast_overlay;
-  GtkStack             *title_stack;
-  GtkSearchEntry       *search_entry;
-  GtkStack             *main_stack;
-  AdwStatusPage        *error_page;
-  GtkProgressBar       *demo_progress;
-  GtkLabel             *demo_progress_label;
-  GtkWidget            *results_pane;
-  GtkStack             *results_stack;
-  GtkLabel             *results_caption;
-  GtkListView          *results_view;
-  GtkStack             *content_stack;
-  CgCustomerPage       *customer_page;
-};
+#include "cg-window-private.h"
 
 G_DEFINE_FINAL_TYPE (CgWindow, cg_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -129,10 +74,20 @@ static void
 toast (CgWindow   *self,
        const char *text)
 {
-  AdwToast *t = adw_toast_new (text);
+  AdwToast *t;
 
+  if (self->toast_overlay == NULL)
+    return;
+  t = adw_toast_new (text);
   adw_toast_set_timeout (t, 5);
   adw_toast_overlay_add_toast (self->toast_overlay, t);
+}
+
+void
+cg_window_toast (CgWindow   *self,
+                 const char *message)
+{
+  toast (self, message);
 }
 
 /* A device receiving its store for the first time (nothing to show yet). */
@@ -151,8 +106,10 @@ CgWindowView
 cg_window_get_view (CgWindow *self)
 {
   g_return_val_if_fail (CG_IS_WINDOW (self), CG_WINDOW_VIEW_ERROR);
-  return cg_window_view_with_sync (cg_window_view_for (self->store != NULL, self->loading, self->has_customers),
-                                   first_sync_running (self));
+  CgWindowView view = cg_window_view_for (self->store != NULL, self->loading, self->has_customers);
+
+  view = cg_window_view_with_sync (view, first_sync_running (self));
+  return cg_window_view_with_session (view, self->session != NULL && !self->locked);
 }
 
 static void
@@ -168,6 +125,15 @@ update_actions (CgWindow *self)
                                  view == CG_WINDOW_VIEW_LOADING);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sync-now",
                                  self->sync != NULL);
+  /* Everything that reaches customers' data needs the workspace. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-case",
+                                 view == CG_WINDOW_VIEW_WORKSPACE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.lock",
+                                 view == CG_WINDOW_VIEW_WORKSPACE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sign-out",
+                                 self->session != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->new_case_button), view == CG_WINDOW_VIEW_WORKSPACE);
+  gtk_widget_set_visible (GTK_WIDGET (self->staff_button), self->session != NULL);
 }
 
 static void
@@ -193,6 +159,9 @@ update_view (CgWindow *self)
     case CG_WINDOW_VIEW_FIRST_SYNC:
       page = "first-sync";
       break;
+    case CG_WINDOW_VIEW_SIGN_IN:
+      page = "sign-in";
+      break;
     default:
       g_assert_not_reached ();
     }
@@ -202,16 +171,24 @@ update_view (CgWindow *self)
   update_actions (self);
 }
 
+void
+cg_window_update_view (CgWindow *self)
+{
+  update_view (self);
+}
+
 static void
 update_results_view (CgWindow *self)
 {
   const char *query = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
   guint n = self->results ? g_list_model_get_n_items (G_LIST_MODEL (self->results)) : 0;
+  guint n_numbers = self->n_number_matches;
   g_autofree char *caption = cg_results_caption (n, CG_SEARCH_LIMIT);
   gboolean showing_customer = cg_customer_page_get_customer_id (self->customer_page) != NULL;
   CgContentView content = cg_content_view_for (query, showing_customer);
 
-  switch (cg_results_view_for (query, n))
+  /* The orders and cases above the customers count as results too. */
+  switch (cg_results_view_for (query, n + n_numbers))
     {
     case CG_RESULTS_VIEW_PROMPT:
       gtk_stack_set_visible_child_name (self->results_stack, "prompt");
@@ -270,6 +247,10 @@ run_search (CgWindow *self)
     return;
   if (!cg_customer_list_model_set_query (self->results, query, &error))
     toast (self, error->message);
+  self->n_number_matches = cg_window_update_number_matches (self, query);
+  /* Search is global: whatever section is open, results show here. */
+  if (cg_results_view_for (query, 0) != CG_RESULTS_VIEW_PROMPT)
+    cg_window_select_section (self, CG_SECTION_CUSTOMERS);
   update_results_view (self);
 }
 
@@ -716,6 +697,7 @@ cg_window_dispose (GObject *object)
   g_clear_handle_id (&self->cleared_source, g_source_remove);
   if (self->store != NULL)
     g_clear_signal_handler (&self->store_changed_id, self->store);
+  cg_window_dispose_session (self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CG_TYPE_WINDOW);
   /* The template's children are gone: callbacks still to come check these. */
@@ -822,6 +804,7 @@ cg_window_class_init (CgWindowClass *klass)
 
   g_type_ensure (CG_TYPE_CUSTOMER_PAGE);
   g_type_ensure (CG_TYPE_SYNC_INDICATOR);
+  g_type_ensure (CG_TYPE_SIGN_IN_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/cg-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CgWindow, sync_indicator);
@@ -840,6 +823,13 @@ cg_window_class_init (CgWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CgWindow, results_view);
   gtk_widget_class_bind_template_child (widget_class, CgWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, CgWindow, customer_page);
+  gtk_widget_class_bind_template_child (widget_class, CgWindow, new_case_button);
+  gtk_widget_class_bind_template_child (widget_class, CgWindow, staff_button);
+  gtk_widget_class_bind_template_child (widget_class, CgWindow, staff_label);
+  gtk_widget_class_bind_template_child (widget_class, CgWindow, sign_in_page);
+  gtk_widget_class_bind_template_child (widget_class, CgWindow, section_list);
+  gtk_widget_class_bind_template_child (widget_class, CgWindow, section_stack);
+  gtk_widget_class_bind_template_child (widget_class, CgWindow, number_list);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_stop_search);
@@ -858,6 +848,7 @@ cg_window_class_init (CgWindowClass *klass)
                                        "win.focus-search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
                                        "win.focus-search", NULL);
+  cg_window_class_init_session (widget_class);
 }
 
 static void
@@ -865,6 +856,7 @@ cg_window_init (CgWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
+  cg_window_init_sections (self);
 }
 
 /**
@@ -912,6 +904,7 @@ cg_window_new (GtkApplication *application,
       g_signal_connect (self->selection, "notify::selected",
                         G_CALLBACK (on_selection_changed), self);
       cg_customer_page_set_store (self->customer_page, store);
+      cg_window_sections_set_store (self, store);
       check_for_customers (self);
     }
 

@@ -42,6 +42,26 @@ gboolean      cg_window_load_demo_finish (CgWindow           *self,
                                           GAsyncResult       *result,
                                           GError            **error);
 
+/* Who works at the window. Setting a session unlocks; NULL signs out and
+ * shows the sign-in page. (The sign-in page calls it after a PIN check;
+ * tests call it directly.) */
+void           cg_window_set_session      (CgWindow      *self,
+                                           CgSession     *session);
+CgSession     *cg_window_get_session      (CgWindow      *self);
+/* Locks the counter (Ctrl+L, or after the inactivity timeout): the
+ * sign-in page covers the workspace; the session is kept. */
+void           cg_window_lock             (CgWindow      *self);
+gboolean       cg_window_is_locked        (CgWindow      *self);
+/* Inactivity before locking, in milliseconds (default 5 minutes; 0 never). */
+void           cg_window_set_lock_timeout (CgWindow      *self,
+                                           guint          timeout_ms);
+/* Opens a workspace section ("queue", "cases", …). FALSE when the name is
+ * unknown or the signed-in role may not open it. */
+gboolean       cg_window_show_section     (CgWindow      *self,
+                                           const char    *name);
+/* The open section's name. */
+const char    *cg_window_get_section      (CgWindow      *self);
+
 void           cg_window_set_sync_manager (CgWindow      *self,
                                            CgSyncManager *manager,
                                            const char    *problem);

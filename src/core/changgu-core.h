@@ -24,6 +24,8 @@
 #include "cg-business-hours.h"
 #include "cg-sla.h"
 #include "cg-kpi.h"
+#include "cg-article.h"
 #include "cg-notification.h"
 #include "cg-number-search.h"
 #include "cg-session.h"
+#include "cg-staff.h"

@@ -98,6 +98,23 @@ test_first_sync_view (void)
   g_assert_cmpint (cg_window_view_with_sync (CG_WINDOW_VIEW_EMPTY, TRUE), ==, CG_WINDOW_VIEW_FIRST_SYNC);
   g_assert_cmpint (cg_window_view_with_sync (CG_WINDOW_VIEW_EMPTY, FALSE), ==, CG_WINDOW_VIEW_EMPTY);
   g_assert_cmpint (cg_window_view_with_sync (CG_WINDOW_VIEW_WORKSPACE, TRUE), ==, CG_WINDOW_VIEW_WORKSPACE);
+
+  /* Customers' data needs someone signed in; setting up a device does not. */
+  g_assert_cmpint (cg_window_view_with_session (CG_WINDOW_VIEW_WORKSPACE, FALSE), ==, CG_WINDOW_VIEW_SIGN_IN);
+  g_assert_cmpint (cg_window_view_with_session (CG_WINDOW_VIEW_WORKSPACE, TRUE), ==, CG_WINDOW_VIEW_WORKSPACE);
+  g_assert_cmpint (cg_window_view_with_session (CG_WINDOW_VIEW_EMPTY, FALSE), ==, CG_WINDOW_VIEW_EMPTY);
+  g_assert_cmpint (cg_window_view_with_session (CG_WINDOW_VIEW_FIRST_SYNC, FALSE), ==, CG_WINDOW_VIEW_FIRST_SYNC);
+  g_assert_cmpint (cg_window_view_with_session (CG_WINDOW_VIEW_ERROR, FALSE), ==, CG_WINDOW_VIEW_ERROR);
+
+  /* Sections: names round-trip; reports and conflicts are supervisor-only. */
+  for (guint i = 0; i < CG_N_SECTIONS; i++)
+    g_assert_cmpint (cg_section_from_string (cg_section_to_string (i)), ==, i);
+  g_assert_cmpint (cg_section_from_string ("nonsense"), ==, CG_N_SECTIONS);
+  g_assert_true (cg_section_allowed (CG_SECTION_CASES, FALSE));
+  g_assert_false (cg_section_allowed (CG_SECTION_REPORTS, FALSE));
+  g_assert_false (cg_section_allowed (CG_SECTION_CONFLICTS, FALSE));
+  g_assert_true (cg_section_allowed (CG_SECTION_REPORTS, TRUE));
+  g_assert_false (cg_section_allowed (CG_N_SECTIONS, TRUE));
   g_assert_cmpstr (a, ==, "12,000 of 100,000 records received");
   g_assert_cmpstr (b, ==, "5 records received");
 }

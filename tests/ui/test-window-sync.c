@@ -137,6 +137,10 @@ test_first_sync_offline_and_drain (void)
   }
 
   window = CG_WINDOW (cg_application_open_store (application, store_path));
+  {
+    g_autoptr(CgSession) session = cg_session_new ("staff:agent1", "Agent One", "agent");
+    cg_window_set_session (window, session);
+  }
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
   indicator = CG_SYNC_INDICATOR (find_descendant (GTK_WIDGET (window), CG_TYPE_SYNC_INDICATOR, NULL));
   store = cg_window_get_store (window);

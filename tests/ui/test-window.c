@@ -284,6 +284,11 @@ fixture_show_window (Fixture *fixture)
                                    fixture->path, NULL);
   /* Keep our reference past gtk_window_destroy() for the assertions. */
   g_object_ref (fixture->window);
+  /* Signed in as an agent: sign-in itself is tested in test-window-session. */
+  {
+    g_autoptr(CgSession) session = cg_session_new ("staff:agent1", "Agent One", "agent");
+    cg_window_set_session (fixture->window, session);
+  }
   gtk_window_present (GTK_WINDOW (fixture->window));
   wait_for_frames (GTK_WIDGET (fixture->window));
 }

@@ -1,0 +1,425 @@
+/* cg-window-session.c
+ *
+ * Copyright 2026 The Changgu authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The window's sign-in, lock and roles, its sections, and the actions by
+ * which pages open each other (cg-ui-util.h lists them).
+ *
+ * States: signed out (session NULL) → signed in (session set, unlocked)
+ * → locked (session kept, sign-in page shown) → signed in again, as the
+ * same or another person. Ctrl+L and the inactivity timeout lock; "Sign
+ * Out" drops the session. The sign-in page covers the workspace only: a
+ * device with no store or no customers yet shows its set-up pages, which
+ * hold no customer data (cg_window_view_with_session()).
+ */
+#define G_LOG_DOMAIN "cg-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cg-format.h"
+#include "cg-ui-util.h"
+#include "cg-window-private.h"
+
+/* Default inactivity before the counter locks itself (UX.md, config later). */
+#define DEFAULT_LOCK_TIMEOUT_MS (5 * 60 * 1000)
+
+typedef struct {
+  const char *icon;
+  const char *label;    /* N_() */
+  const char *placeholder;
+} SectionInfo;
+
+static const SectionInfo section_info[CG_N_SECTIONS] = {
+  [CG_SECTION_QUEUE] = { "view-list-ordered-symbolic", N_("Queue") },
+  [CG_SECTION_CUSTOMERS] = { "system-users-symbolic", N_("Customers") },
+  [CG_SECTION_CASES] = { "mail-unread-symbolic", N_("Cases") },
+  [CG_SECTION_ORDERS] = { "package-x-generic-symbolic", N_("Orders") },
+  [CG_SECTION_KNOWLEDGE] = { "help-faq-symbolic", N_("Knowledge") },
+  [CG_SECTION_REPORTS] = { "x-office-presentation-symbolic", N_("Reports") },
+  [CG_SECTION_CONFLICTS] = { "dialog-warning-symbolic", N_("Conflicts") },
+};
+
+static void on_idle (CgIdleMonitor *monitor,
+                     CgWindow      *self);
+
+/* -------------------------------------------------------------- sections */
+
+static GtkWidget *
+section_row_new (CgSection section)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *icon = gtk_image_new_from_icon_name (section_info[section].icon);
+  GtkWidget *label = gtk_label_new (_(section_info[section].label));
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_box_append (GTK_BOX (box), icon);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _(section_info[section].label),
+                                  -1);
+  g_object_set_data (G_OBJECT (row), "cg-section", GINT_TO_POINTER (section));
+  return row;
+}
+
+static void
+add_section_page (CgWindow  *self,
+                  CgSection  section,
+                  GtkWidget *page)
+{
+  self->section_pages[section] = page;
+  gtk_stack_add_named (self->section_stack, page, cg_section_to_string (section));
+}
+
+void
+cg_window_init_sections (CgWindow *self)
+{
+  for (CgSection s = 0; s < CG_N_SECTIONS; s++)
+    {
+      self->section_rows[s] = section_row_new (s);
+      gtk_list_box_append (self->section_list, self->section_rows[s]);
+    }
+  self->section_pages[CG_SECTION_CUSTOMERS] =
+    gtk_stack_get_child_by_name (self->section_stack, "customers");
+
+  for (CgSection s = 0; s < CG_N_SECTIONS; s++)
+    if (self->section_pages[s] == NULL)
+      {
+        GtkWidget *page = adw_status_page_new ();
+        adw_status_page_set_icon_name (ADW_STATUS_PAGE (page), section_info[s].icon);
+        adw_status_page_set_title (ADW_STATUS_PAGE (page), _(section_info[s].label));
+        add_section_page (self, s, page);
+      }
+
+  self->idle_monitor = cg_idle_monitor_new (GTK_WIDGET (self), DEFAULT_LOCK_TIMEOUT_MS);
+  cg_idle_monitor_set_enabled (self->idle_monitor, FALSE);
+  g_signal_connect (self->idle_monitor, "idle", G_CALLBACK (on_idle), self);
+  gtk_list_box_select_row (self->section_list,
+                           GTK_LIST_BOX_ROW (self->section_rows[CG_SECTION_CUSTOMERS]));
+}
+
+void
+cg_window_sections_set_store (CgWindow *self,
+                              CgStore  *store)
+{
+  cg_sign_in_page_set_store (self->sign_in_page, store);
+}
+
+static void
+on_section_list_row_selected (CgWindow      *self,
+                              GtkListBoxRow *row)
+{
+  CgSection section;
+
+  if (row == NULL)
+    return;
+  section = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "cg-section"));
+  gtk_stack_set_visible_child_name (self->section_stack, cg_section_to_string (section));
+}
+
+void
+cg_window_select_section (CgWindow  *self,
+                          CgSection  section)
+{
+  g_return_if_fail (section < CG_N_SECTIONS);
+  gtk_list_box_select_row (self->section_list, GTK_LIST_BOX_ROW (self->section_rows[section]));
+}
+
+gboolean
+cg_window_show_section (CgWindow   *self,
+                        const char *name)
+{
+  CgSection section = cg_section_from_string (name);
+  gboolean supervisor;
+
+  g_return_val_if_fail (CG_IS_WINDOW (self), FALSE);
+
+  supervisor = self->session != NULL && cg_session_is_supervisor (self->session);
+  if (!cg_section_allowed (section, supervisor))
+    return FALSE;
+  cg_window_select_section (self, section);
+  return TRUE;
+}
+
+const char *
+cg_window_get_section (CgWindow *self)
+{
+  g_return_val_if_fail (CG_IS_WINDOW (self), NULL);
+  return gtk_stack_get_visible_child_name (self->section_stack);
+}
+
+/* Shows only what the role may open; a supervisor-only section that is
+ * open when an agent signs in gives way to Customers. */
+static void
+apply_role (CgWindow *self)
+{
+  gboolean supervisor = self->session != NULL && cg_session_is_supervisor (self->session);
+
+  for (CgSection s = 0; s < CG_N_SECTIONS; s++)
+    gtk_widget_set_visible (self->section_rows[s], cg_section_allowed (s, supervisor));
+  if (!cg_section_allowed (cg_section_from_string (cg_window_get_section (self)), supervisor))
+    cg_window_select_section (self, CG_SECTION_CUSTOMERS);
+}
+
+/* --------------------------------------------------------------- session */
+
+void
+cg_window_set_session (CgWindow  *self,
+                       CgSession *session)
+{
+  g_return_if_fail (CG_IS_WINDOW (self));
+  g_return_if_fail (session == NULL || CG_IS_SESSION (session));
+
+  g_set_object (&self->session, session);
+  self->locked = FALSE;
+  gtk_label_set_label (self->staff_label, session ? cg_session_get_name (session) : "");
+  cg_idle_monitor_set_enabled (self->idle_monitor, session != NULL);
+  if (session == NULL)
+    cg_sign_in_page_reset (self->sign_in_page, NULL);
+  apply_role (self);
+  cg_window_update_view (self);
+  if (session == NULL && cg_window_get_view (self) == CG_WINDOW_VIEW_SIGN_IN)
+    cg_sign_in_page_focus (self->sign_in_page);
+}
+
+CgSession *
+cg_window_get_session (CgWindow *self)
+{
+  g_return_val_if_fail (CG_IS_WINDOW (self), NULL);
+  return self->session;
+}
+
+void
+cg_window_lock (CgWindow *self)
+{
+  g_return_if_fail (CG_IS_WINDOW (self));
+
+  if (self->session == NULL || self->locked)
+    return;
+  self->locked = TRUE;
+  cg_idle_monitor_set_enabled (self->idle_monitor, FALSE);
+  cg_sign_in_page_reset (self->sign_in_page, self->session);
+  /* Nothing typed before the lock stays behind it. */
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  cg_window_update_view (self);
+  cg_sign_in_page_focus (self->sign_in_page);
+}
+
+gboolean
+cg_window_is_locked (CgWindow *self)
+{
+  g_return_val_if_fail (CG_IS_WINDOW (self), FALSE);
+  return self->locked;
+}
+
+void
+cg_window_set_lock_timeout (CgWindow *self,
+                            guint     timeout_ms)
+{
+  g_return_if_fail (CG_IS_WINDOW (self));
+  cg_idle_monitor_set_timeout (self->idle_monitor, timeout_ms);
+}
+
+static void
+on_idle (CgIdleMonitor *monitor,
+         CgWindow      *self)
+{
+  if (cg_window_get_view (self) == CG_WINDOW_VIEW_WORKSPACE)
+    cg_window_lock (self);
+}
+
+static void
+on_sign_in_page_signed_in (CgWindow  *self,
+                           CgSession *session)
+{
+  cg_window_set_session (self, session);
+}
+
+/* ---------------------------------------------------------------- actions */
+
+static void
+lock_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  cg_window_lock (CG_WINDOW (widget));
+}
+
+static void
+sign_out_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  cg_window_set_session (CG_WINDOW (widget), NULL);
+}
+
+static void
+show_section_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  cg_window_show_section (CG_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+static void
+show_customer_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  CgWindow *self = CG_WINDOW (widget);
+
+  cg_window_select_section (self, CG_SECTION_CUSTOMERS);
+  cg_window_show_customer (self, g_variant_get_string (parameter, NULL));
+}
+
+static void
+show_case_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  CgWindow *self = CG_WINDOW (widget);
+
+  cg_window_select_section (self, CG_SECTION_CASES);
+}
+
+static void
+show_order_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  CgWindow *self = CG_WINDOW (widget);
+
+  cg_window_select_section (self, CG_SECTION_ORDERS);
+}
+
+static void
+show_article_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  CgWindow *self = CG_WINDOW (widget);
+
+  cg_window_select_section (self, CG_SECTION_KNOWLEDGE);
+}
+
+static void
+new_case_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+}
+
+/* ---------------------------------------------------- orders and cases */
+
+static GtkWidget *
+number_row_new (CgNumberMatch *match)
+{
+  gboolean is_order = g_strcmp0 (cg_number_match_get_kind (match), "order") == 0;
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *icon = gtk_image_new_from_icon_name (is_order ? "package-x-generic-symbolic"
+                                                           : "mail-unread-symbolic");
+  GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *title = gtk_label_new (NULL);
+  GtkWidget *subtitle = gtk_label_new (NULL);
+  g_autofree char *title_text = NULL;
+  const char *detail;
+
+  /* Translators: a search result, "Order W24001234" or "Case 0421-C1-000123". */
+  title_text = g_strdup_printf (is_order ? _("Order %s") : _("Case %s"),
+                                cg_number_match_get_number (match));
+  detail = is_order ? cg_format_order_status (cg_number_match_get_status (match))
+                    : cg_number_match_get_subject (match);
+  gtk_label_set_label (GTK_LABEL (title), title_text);
+  gtk_label_set_label (GTK_LABEL (subtitle), detail ? detail : "");
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (subtitle), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (subtitle, "dim-label");
+  gtk_widget_add_css_class (subtitle, "caption");
+  gtk_widget_set_valign (icon, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (text), title);
+  gtk_box_append (GTK_BOX (text), subtitle);
+  gtk_box_append (GTK_BOX (box), icon);
+  gtk_box_append (GTK_BOX (box), text);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title_text, -1);
+  g_object_set_data_full (G_OBJECT (row), "cg-kind",
+                          g_strdup (cg_number_match_get_kind (match)), g_free);
+  g_object_set_data_full (G_OBJECT (row), "cg-id",
+                          g_strdup (cg_number_match_get_id (match)), g_free);
+  return row;
+}
+
+guint
+cg_window_update_number_matches (CgWindow   *self,
+                                 const char *query)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) matches = NULL;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->number_list))) != NULL)
+    gtk_list_box_remove (self->number_list, child);
+
+  if (self->store != NULL && query != NULL)
+    matches = cg_store_search_numbers (self->store, query, 5, &error);
+  if (error != NULL)
+    cg_window_toast (self, error->message);
+  for (guint i = 0; matches != NULL && i < matches->len; i++)
+    gtk_list_box_append (self->number_list, number_row_new (g_ptr_array_index (matches, i)));
+  gtk_widget_set_visible (GTK_WIDGET (self->number_list), matches != NULL && matches->len > 0);
+  return matches != NULL ? matches->len : 0;
+}
+
+static void
+on_number_list_row_activated (CgWindow      *self,
+                              GtkListBoxRow *row)
+{
+  const char *kind = g_object_get_data (G_OBJECT (row), "cg-kind");
+  const char *id = g_object_get_data (G_OBJECT (row), "cg-id");
+
+  gtk_widget_activate_action (GTK_WIDGET (self),
+                              g_strcmp0 (kind, "order") == 0 ? "win.show-order" : "win.show-case",
+                              "s", id);
+}
+
+/* ------------------------------------------------------------------ class */
+
+void
+cg_window_dispose_session (CgWindow *self)
+{
+  if (self->idle_monitor != NULL)
+    g_signal_handlers_disconnect_by_data (self->idle_monitor, self);
+  g_clear_object (&self->idle_monitor);
+  g_clear_object (&self->session);
+}
+
+void
+cg_window_class_init_session (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_bind_template_callback (widget_class, on_sign_in_page_signed_in);
+  gtk_widget_class_bind_template_callback (widget_class, on_section_list_row_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_number_list_row_activated);
+
+  gtk_widget_class_install_action (widget_class, "win.lock", NULL, lock_action);
+  gtk_widget_class_install_action (widget_class, "win.sign-out", NULL, sign_out_action);
+  gtk_widget_class_install_action (widget_class, "win.show-section", "s", show_section_action);
+  gtk_widget_class_install_action (widget_class, "win.show-customer", "s", show_customer_action);
+  gtk_widget_class_install_action (widget_class, "win.show-case", "s", show_case_action);
+  gtk_widget_class_install_action (widget_class, "win.show-order", "s", show_order_action);
+  gtk_widget_class_install_action (widget_class, "win.show-article", "s", show_article_action);
+  gtk_widget_class_install_action (widget_class, "win.new-case", "s", new_case_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, "win.lock", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-case", "s", "");
+  /* Alt+1 … Alt+7 open the sections in sidebar order. */
+  for (CgSection s = 0; s < CG_N_SECTIONS; s++)
+    gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + s, GDK_ALT_MASK,
+                                         "win.show-section", "s", cg_section_to_string (s));
+}
