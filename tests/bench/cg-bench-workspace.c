@@ -1,0 +1,267 @@
+/* cg-bench-workspace.c
+ *
+ * Copyright 2026 The Changgu authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * What counter staff wait for (QUALITY.md, "Benchmarks"), each next to its
+ * reference where it has one:
+ *
+ *  - search as you type: customers (FTS5 + the first 50 rows built) plus
+ *    the orders and cases whose number matches, against the same FTS5
+ *    query run bare through SQLite on its own connection; p50/p95/p99;
+ *  - open customer 360: the customer document and 50 timeline rows;
+ *  - a durable local write: creating a case (synchronous=FULL).
+ *
+ *   cg-bench-workspace [STORE]
+ *
+ * STORE defaults to $CG_BENCH_STORE; without either a 20,000-customer demo
+ * store is generated in a temporary directory first (the 1M-customer
+ * figures in docs/PERFORMANCE.md come from `build-aux/dev demo 1000000`'s
+ * store passed here). The write benchmark adds 200 cases to STORE.
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "changgu-core.h"
+#include "cg-demo.h"
+
+#define RUNS 100
+
+static int
+compare_double (const void *a,
+                const void *b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+  return x < y ? -1 : x > y;
+}
+
+static double
+percentile (GArray *ms,
+            double  p)
+{
+  guint i;
+
+  g_array_sort (ms, compare_double);
+  i = (guint) (p * (ms->len - 1) + 0.5);
+  return g_array_index (ms, double, MIN (i, ms->len - 1));
+}
+
+static double
+elapsed_ms (gint64 start)
+{
+  return (g_get_monotonic_time () - start) / 1000.0;
+}
+
+static void
+print_row (const char *name,
+           GArray     *ms,
+           const char *extra)
+{
+  printf ("%-28s %8.2f %8.2f %8.2f  %s\n", name,
+          percentile (ms, 0.50), percentile (ms, 0.95), percentile (ms, 0.99),
+          extra ? extra : "");
+}
+
+static void
+bench_search (CgStore *store,
+              sqlite3 *bare)
+{
+  static const char * const queries[] = {
+    "김", "민준", "김민준", "이서", "5678", "kim", "naver", "Emily", "0421-C1", "W2400",
+  };
+
+  printf ("\nSearch as you type (ms)          p50      p95      p99  bare p50 / p95, matches\n");
+  for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
+    {
+      g_autoptr(GArray) ms = g_array_new (FALSE, FALSE, sizeof (double));
+      g_autoptr(GArray) bare_ms = g_array_new (FALSE, FALSE, sizeof (double));
+      g_autofree char *match = cg_search_build_query (queries[q]);
+      sqlite3_stmt *stmt = NULL;
+      guint matches = 0, numbers = 0;
+      g_autofree char *extra = NULL;
+
+      sqlite3_prepare_v2 (bare, "SELECT rowid FROM customer_fts WHERE customer_fts MATCH ?1 LIMIT 1000",
+                          -1, &stmt, NULL);
+      for (guint run = 0; run < RUNS; run++)
+        {
+          gint64 start = g_get_monotonic_time ();
+          g_autoptr(GArray) rowids = cg_store_search_customers (store, queries[q], 1000, NULL);
+          g_autoptr(GPtrArray) found = cg_store_search_numbers (store, queries[q], 5, NULL);
+          g_autoptr(GPtrArray) rows = cg_customer_summaries_load (store, (gint64 *) rowids->data,
+                                                                  MIN (rowids->len, 50));
+          double t = elapsed_ms (start);
+
+          g_array_append_val (ms, t);
+          matches = rowids->len;
+          numbers = found->len;
+          g_assert (rows != NULL);
+
+          start = g_get_monotonic_time ();
+          sqlite3_bind_text (stmt, 1, match, -1, SQLITE_STATIC);
+          while (sqlite3_step (stmt) == SQLITE_ROW)
+            ;
+          sqlite3_reset (stmt);
+          t = elapsed_ms (start);
+          g_array_append_val (bare_ms, t);
+        }
+      sqlite3_finalize (stmt);
+      extra = g_strdup_printf ("%6.2f / %5.2f, %u customers + %u orders/cases",
+                               percentile (bare_ms, 0.5), percentile (bare_ms, 0.95), matches, numbers);
+      print_row (queries[q], ms, extra);
+    }
+}
+
+static GPtrArray *
+sample_customers (sqlite3 *db,
+                  guint    n)
+{
+  GPtrArray *ids = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *range = NULL, *pick = NULL;
+  gint64 lo = 0, hi = 0;
+  GRand *rand = g_rand_new_with_seed (7);
+
+  sqlite3_prepare_v2 (db, "SELECT min(doc_id), max(doc_id) FROM customers", -1, &range, NULL);
+  if (sqlite3_step (range) == SQLITE_ROW)
+    {
+      lo = sqlite3_column_int64 (range, 0);
+      hi = sqlite3_column_int64 (range, 1);
+    }
+  sqlite3_finalize (range);
+  sqlite3_prepare_v2 (db, "SELECT id FROM customers WHERE doc_id >= ?1 ORDER BY doc_id LIMIT 1", -1, &pick, NULL);
+  for (guint i = 0; i < n && hi > lo; i++)
+    {
+      sqlite3_bind_int64 (pick, 1, lo + (gint64) (g_rand_double (rand) * (hi - lo)));
+      if (sqlite3_step (pick) == SQLITE_ROW)
+        g_ptr_array_add (ids, g_strdup ((const char *) sqlite3_column_text (pick, 0)));
+      sqlite3_reset (pick);
+    }
+  sqlite3_finalize (pick);
+  g_rand_free (rand);
+  return ids;
+}
+
+static void
+bench_customer_360 (CgStore *store,
+                    sqlite3 *db)
+{
+  g_autoptr(GPtrArray) ids = sample_customers (db, 200);
+  g_autoptr(GArray) ms = g_array_new (FALSE, FALSE, sizeof (double));
+  guint rows = 0;
+  g_autofree char *extra = NULL;
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      gint64 start = g_get_monotonic_time ();
+      g_autoptr(JsonObject) customer = cg_store_get (store, g_ptr_array_index (ids, i), FALSE, NULL);
+      g_autoptr(GPtrArray) timeline = cg_timeline_load (store, g_ptr_array_index (ids, i), 50);
+      double t = elapsed_ms (start);
+
+      g_assert (customer != NULL);
+      rows += timeline->len;
+      g_array_append_val (ms, t);
+    }
+  extra = g_strdup_printf ("%u customers, %.1f timeline rows on average",
+                           ids->len, ids->len ? (double) rows / ids->len : 0.0);
+  printf ("\nOpen customer 360 (ms)           p50      p95      p99  (target p95 <= 5)\n");
+  print_row ("profile + 50 timeline rows", ms, extra);
+}
+
+static void
+bench_write (CgStore *store,
+             sqlite3 *db)
+{
+  g_autoptr(GPtrArray) ids = sample_customers (db, 200);
+  g_autoptr(GArray) ms = g_array_new (FALSE, FALSE, sizeof (double));
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      CgCaseDraft draft = { .customer_id = g_ptr_array_index (ids, i), .channel = "counter",
+                            .category = "other", .subject = "Benchmark case",
+                            .description = "Written by cg-bench-workspace", .priority = "normal",
+                            .created_by = "staff:bench" };
+      g_autoptr(GError) error = NULL;
+      gint64 start = g_get_monotonic_time ();
+      g_autofree char *id = cg_case_create (store, &draft, &error);
+      double t = elapsed_ms (start);
+
+      if (id == NULL)
+        g_error ("case not written: %s", error->message);
+      g_array_append_val (ms, t);
+    }
+  printf ("\nDurable local write (ms)         p50      p95      p99  (target p95 <= 5)\n");
+  print_row ("create a case", ms, "synchronous=FULL, WAL");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CgStore) store = NULL;
+  g_autofree char *tmpdir = NULL;
+  g_autofree char *path = NULL;
+  const char *given = argc > 1 ? argv[1] : g_getenv ("CG_BENCH_STORE");
+  sqlite3 *bare = NULL;
+  gint64 customers;
+
+  if (given != NULL && *given != '\0')
+    path = g_strdup (given);
+  else
+    {
+      CgDemoOptions options = { .customers = 20000, .seed = 42, .articles = TRUE };
+
+      tmpdir = g_dir_make_tmp ("cg-bench-workspace-XXXXXX", &error);
+      g_assert_no_error (error);
+      path = g_build_filename (tmpdir, "store.db", NULL);
+      store = cg_store_open (path, &error);
+      g_assert_no_error (error);
+      printf ("Generating a %u-customer demo store…\n", options.customers);
+      if (!cg_demo_generate (store, &options, NULL, NULL, NULL, NULL, &error))
+        g_error ("%s", error->message);
+      g_clear_object (&store);
+    }
+
+  store = cg_store_open (path, &error);
+  if (store == NULL)
+    {
+      fprintf (stderr, "cg-bench-workspace: %s\n", error->message);
+      return 1;
+    }
+  if (sqlite3_open_v2 (path, &bare, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
+    {
+      fprintf (stderr, "cg-bench-workspace: cannot open %s\n", path);
+      return 1;
+    }
+  {
+    sqlite3_stmt *count = NULL;
+    sqlite3_prepare_v2 (bare, "SELECT max(rowid) FROM customers", -1, &count, NULL);
+    customers = sqlite3_step (count) == SQLITE_ROW ? sqlite3_column_int64 (count, 0) : 0;
+    sqlite3_finalize (count);
+  }
+  printf ("Store %s (customer rowids up to %" G_GINT64_FORMAT ")\n", path, customers);
+
+  /* Warm the page cache as a counter that has been open for a while. */
+  {
+    g_autoptr(GArray) warm = cg_store_search_customers (store, "김", 1000, NULL);
+  }
+  bench_search (store, bare);
+  bench_customer_360 (store, bare);
+  bench_write (store, bare);
+
+  sqlite3_close (bare);
+  g_clear_object (&store);
+  if (tmpdir != NULL)
+    {
+      g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+      g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+      g_unlink (path);
+      g_unlink (wal);
+      g_unlink (shm);
+      g_rmdir (tmpdir);
+    }
+  return 0;
+}
