@@ -15,6 +15,7 @@
 
 #include "changgu-core.h"
 #include "cg-application.h"
+#include "cg-now-serving-window.h"
 #include "cg-window.h"
 
 struct _CgApplication
@@ -98,6 +99,27 @@ cg_application_open_store (CgApplication *self,
   return GTK_WINDOW (window);
 }
 
+/* The second screen above the counter: ticket numbers only, no sign-in
+ * (it shows nothing personal: tickets and counter numbers). */
+static int
+open_now_serving (CgApplication           *self,
+                  const char              *path,
+                  GApplicationCommandLine *command_line)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CgStore) store = cg_store_open (path, &error);
+  GtkWidget *window;
+
+  if (store == NULL)
+    {
+      g_application_command_line_printerr (command_line, "changgu: %s\n", error->message);
+      return EXIT_FAILURE;
+    }
+  window = cg_now_serving_window_new (GTK_APPLICATION (self), store);
+  gtk_window_present (GTK_WINDOW (window));
+  return EXIT_SUCCESS;
+}
+
 static int
 cg_application_command_line (GApplication            *application,
                              GApplicationCommandLine *command_line)
@@ -106,6 +128,7 @@ cg_application_command_line (GApplication            *application,
   g_autofree char *db = NULL;
   g_autofree char *path = NULL;
   g_autofree char *provision = NULL;
+  gboolean now_serving = FALSE;
 
   if (g_variant_dict_lookup (options, "db", "^ay", &db) && db != NULL && *db != '\0')
     {
@@ -131,6 +154,10 @@ cg_application_command_line (GApplication            *application,
       g_application_command_line_print (command_line,
                                         _("This device is now provisioned; the first sync starts.\n"));
     }
+
+  g_variant_dict_lookup (options, "now-serving", "b", &now_serving);
+  if (now_serving)
+    return open_now_serving (CG_APPLICATION (application), path, command_line);
 
   cg_application_open_store (CG_APPLICATION (application), path);
   return EXIT_SUCCESS;
@@ -219,6 +246,8 @@ cg_application_init (CgApplication *self)
   static const GOptionEntry options[] = {
     { "db", 0, 0, G_OPTION_ARG_FILENAME, NULL,
       N_("Open the customer store in FILE instead of your own"), N_("FILE") },
+    { "now-serving", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("Show the \u201cnow serving\u201d numbers for a second screen instead of the workspace"), NULL },
     { "provision", 0, 0, G_OPTION_ARG_FILENAME, NULL,
       N_("Make this device the one described by the provisioning FILE from your regional admin, then sync"), N_("FILE") },
     { NULL }

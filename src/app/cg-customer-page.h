@@ -5,7 +5,7 @@
  */
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 #include "changgu-core.h"
 
@@ -32,5 +32,18 @@ gboolean    cg_customer_page_reload          (CgCustomerPage *self,
                                               GError        **error);
 /* The timeline shown, newest first (element-type CgTimelineEntry). */
 GListModel *cg_customer_page_get_timeline    (CgCustomerPage *self);
+/* The signed-in person: the actor of edits, merges and check-ins. */
+void        cg_customer_page_set_session     (CgCustomerPage *self,
+                                              CgSession      *session);
+/* Editing the profile: switches to the form, filled from the customer. */
+void        cg_customer_page_edit            (CgCustomerPage *self);
+gboolean    cg_customer_page_is_editing      (CgCustomerPage *self);
+/* Saves the form (Save button). FALSE with the form still open when a
+ * value is invalid (shown inline next to it) or the write failed. */
+gboolean    cg_customer_page_save            (CgCustomerPage *self);
+/* Leaves the form without saving (Cancel button). */
+void        cg_customer_page_cancel_edit     (CgCustomerPage *self);
+/* The toast of the last merge, whose Undo button unmerges (tests). */
+AdwToast   *cg_customer_page_get_merge_toast (CgCustomerPage *self);
 
 G_END_DECLS

@@ -19,7 +19,16 @@
 
 #include <glib/gi18n.h>
 
+#include "cg-case-page.h"
+#include "cg-cases-page.h"
+#include "cg-conflicts-page.h"
 #include "cg-format.h"
+#include "cg-knowledge-page.h"
+#include "cg-new-case-dialog.h"
+#include "cg-order-page.h"
+#include "cg-orders-page.h"
+#include "cg-queue-page.h"
+#include "cg-reports-page.h"
 #include "cg-ui-util.h"
 #include "cg-window-private.h"
 
@@ -75,6 +84,35 @@ add_section_page (CgWindow  *self,
   gtk_stack_add_named (self->section_stack, page, cg_section_to_string (section));
 }
 
+/* A list on the left and the chosen item on the right, as in Customers;
+ * @detail_stack shows @empty_title until an item is opened. */
+static GtkWidget *
+list_and_detail (GtkWidget   *list,
+                 GtkWidget   *detail,
+                 const char  *empty_icon,
+                 const char  *empty_title,
+                 const char  *empty_description,
+                 GtkWidget  **detail_stack)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  GtkWidget *stack = gtk_stack_new ();
+  GtkWidget *empty = adw_status_page_new ();
+
+  gtk_widget_set_size_request (list, 420, -1);
+  gtk_widget_set_hexpand (list, FALSE);
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (empty), empty_icon);
+  adw_status_page_set_title (ADW_STATUS_PAGE (empty), empty_title);
+  adw_status_page_set_description (ADW_STATUS_PAGE (empty), empty_description);
+  gtk_stack_add_named (GTK_STACK (stack), empty, "none");
+  gtk_stack_add_named (GTK_STACK (stack), detail, "detail");
+  gtk_widget_set_hexpand (stack, TRUE);
+  gtk_box_append (GTK_BOX (box), list);
+  gtk_box_append (GTK_BOX (box), gtk_separator_new (GTK_ORIENTATION_VERTICAL));
+  gtk_box_append (GTK_BOX (box), stack);
+  *detail_stack = stack;
+  return box;
+}
+
 void
 cg_window_init_sections (CgWindow *self)
 {
@@ -86,14 +124,28 @@ cg_window_init_sections (CgWindow *self)
   self->section_pages[CG_SECTION_CUSTOMERS] =
     gtk_stack_get_child_by_name (self->section_stack, "customers");
 
-  for (CgSection s = 0; s < CG_N_SECTIONS; s++)
-    if (self->section_pages[s] == NULL)
-      {
-        GtkWidget *page = adw_status_page_new ();
-        adw_status_page_set_icon_name (ADW_STATUS_PAGE (page), section_info[s].icon);
-        adw_status_page_set_title (ADW_STATUS_PAGE (page), _(section_info[s].label));
-        add_section_page (self, s, page);
-      }
+  add_section_page (self, CG_SECTION_QUEUE, cg_queue_page_new ());
+
+  self->cases_page = cg_cases_page_new ();
+  self->case_page = cg_case_page_new ();
+  add_section_page (self, CG_SECTION_CASES,
+                    list_and_detail (self->cases_page, self->case_page, "mail-unread-symbolic",
+                                     _("No Case Selected"),
+                                     _("Choose a case from the list, or press Ctrl+N to open a new one."),
+                                     &self->case_stack));
+
+  self->orders_page = cg_orders_page_new ();
+  self->order_page = cg_order_page_new ();
+  add_section_page (self, CG_SECTION_ORDERS,
+                    list_and_detail (self->orders_page, self->order_page, "package-x-generic-symbolic",
+                                     _("No Order Selected"),
+                                     _("Choose an order ready for pickup, or search for an order number."),
+                                     &self->order_stack));
+
+  self->knowledge_page = cg_knowledge_page_new ();
+  add_section_page (self, CG_SECTION_KNOWLEDGE, self->knowledge_page);
+  add_section_page (self, CG_SECTION_REPORTS, cg_reports_page_new ());
+  add_section_page (self, CG_SECTION_CONFLICTS, cg_conflicts_page_new ());
 
   self->idle_monitor = cg_idle_monitor_new (GTK_WIDGET (self), DEFAULT_LOCK_TIMEOUT_MS);
   cg_idle_monitor_set_enabled (self->idle_monitor, FALSE);
@@ -107,6 +159,30 @@ cg_window_sections_set_store (CgWindow *self,
                               CgStore  *store)
 {
   cg_sign_in_page_set_store (self->sign_in_page, store);
+  cg_queue_page_set_store (CG_QUEUE_PAGE (self->section_pages[CG_SECTION_QUEUE]), store);
+  cg_cases_page_set_store (CG_CASES_PAGE (self->cases_page), store);
+  cg_case_page_set_store (CG_CASE_PAGE (self->case_page), store);
+  cg_orders_page_set_store (CG_ORDERS_PAGE (self->orders_page), store);
+  cg_order_page_set_store (CG_ORDER_PAGE (self->order_page), store);
+  cg_knowledge_page_set_store (CG_KNOWLEDGE_PAGE (self->knowledge_page), store);
+  cg_reports_page_set_store (CG_REPORTS_PAGE (self->section_pages[CG_SECTION_REPORTS]), store);
+  cg_conflicts_page_set_store (CG_CONFLICTS_PAGE (self->section_pages[CG_SECTION_CONFLICTS]), store);
+}
+
+/* Every page acts as the signed-in person (NULL while signed out). */
+static void
+pages_set_session (CgWindow  *self,
+                   CgSession *session)
+{
+  cg_customer_page_set_session (self->customer_page, session);
+  cg_queue_page_set_session (CG_QUEUE_PAGE (self->section_pages[CG_SECTION_QUEUE]), session);
+  cg_cases_page_set_session (CG_CASES_PAGE (self->cases_page), session);
+  cg_case_page_set_session (CG_CASE_PAGE (self->case_page), session);
+  cg_orders_page_set_session (CG_ORDERS_PAGE (self->orders_page), session);
+  cg_order_page_set_session (CG_ORDER_PAGE (self->order_page), session);
+  cg_knowledge_page_set_session (CG_KNOWLEDGE_PAGE (self->knowledge_page), session);
+  cg_reports_page_set_session (CG_REPORTS_PAGE (self->section_pages[CG_SECTION_REPORTS]), session);
+  cg_conflicts_page_set_session (CG_CONFLICTS_PAGE (self->section_pages[CG_SECTION_CONFLICTS]), session);
 }
 
 static void
@@ -176,6 +252,7 @@ cg_window_set_session (CgWindow  *self,
 
   g_set_object (&self->session, session);
   self->locked = FALSE;
+  pages_set_session (self, session);
   gtk_label_set_label (self->staff_label, session ? cg_session_get_name (session) : "");
   cg_idle_monitor_set_enabled (self->idle_monitor, session != NULL);
   if (session == NULL)
@@ -282,8 +359,16 @@ show_case_action (GtkWidget  *widget,
                   GVariant   *parameter)
 {
   CgWindow *self = CG_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
 
   cg_window_select_section (self, CG_SECTION_CASES);
+  if (!cg_case_page_load (CG_CASE_PAGE (self->case_page), g_variant_get_string (parameter, NULL), &error))
+    {
+      cg_window_toast (self, error->message);
+      gtk_stack_set_visible_child_name (GTK_STACK (self->case_stack), "none");
+      return;
+    }
+  gtk_stack_set_visible_child_name (GTK_STACK (self->case_stack), "detail");
 }
 
 static void
@@ -292,8 +377,16 @@ show_order_action (GtkWidget  *widget,
                    GVariant   *parameter)
 {
   CgWindow *self = CG_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
 
   cg_window_select_section (self, CG_SECTION_ORDERS);
+  if (!cg_order_page_load (CG_ORDER_PAGE (self->order_page), g_variant_get_string (parameter, NULL), &error))
+    {
+      cg_window_toast (self, error->message);
+      gtk_stack_set_visible_child_name (GTK_STACK (self->order_stack), "none");
+      return;
+    }
+  gtk_stack_set_visible_child_name (GTK_STACK (self->order_stack), "detail");
 }
 
 static void
@@ -304,6 +397,17 @@ show_article_action (GtkWidget  *widget,
   CgWindow *self = CG_WINDOW (widget);
 
   cg_window_select_section (self, CG_SECTION_KNOWLEDGE);
+  if (!cg_knowledge_page_show_article (CG_KNOWLEDGE_PAGE (self->knowledge_page),
+                                       g_variant_get_string (parameter, NULL)))
+    cg_window_toast (self, _("This article is not on this device any more."));
+}
+
+static void
+on_case_created (GtkWidget  *dialog,
+                 const char *case_id,
+                 CgWindow   *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-case", "s", case_id);
 }
 
 static void
@@ -311,6 +415,21 @@ new_case_action (GtkWidget  *widget,
                  const char *action_name,
                  GVariant   *parameter)
 {
+  CgWindow *self = CG_WINDOW (widget);
+  const char *customer_id = g_variant_get_string (parameter, NULL);
+  GtkWidget *dialog;
+
+  if (self->store == NULL || self->session == NULL || self->locked)
+    return;
+  /* Ctrl+N on a customer's page opens the case for that customer. */
+  if (*customer_id == '\0' &&
+      g_strcmp0 (cg_window_get_section (self), "customers") == 0)
+    customer_id = cg_customer_page_get_customer_id (self->customer_page);
+  dialog = cg_new_case_dialog_new (GTK_WINDOW (self), self->store, self->session,
+                                   customer_id != NULL && *customer_id != '\0' ? customer_id : NULL,
+                                   NULL);
+  g_signal_connect_object (dialog, "case-created", G_CALLBACK (on_case_created), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /* ---------------------------------------------------- orders and cases */

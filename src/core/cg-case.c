@@ -2,6 +2,11 @@
  *
  * Copyright 2026 The Changgu authors
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Every write reads the case, changes it and puts it back with its _rev,
+ * so a change made meanwhile (by the replicator) is a CONFLICT rather than
+ * a lost update. The SLA object is kept right here, on every write that
+ * can move it, so that reports and badges never have to replay history.
  */
 #define G_LOG_DOMAIN "cg-case"
 
@@ -12,7 +17,11 @@
 #include "cg-case.h"
 #include "cg-device.h"
 #include "cg-json.h"
+#include "cg-notification.h"
 #include "cg-store.h"
+#include "cg-validate.h"
+
+#define POLICIES_KEY "cg-case-sla-policies"
 
 gboolean
 cg_case_default_sla (const char *priority,
@@ -36,6 +45,34 @@ cg_case_default_sla (const char *priority,
   return FALSE;
 }
 
+const CgSlaPolicies *
+cg_case_get_sla_policies (CgStore *store)
+{
+  CgSlaPolicies *policies;
+
+  g_return_val_if_fail (CG_IS_STORE (store), NULL);
+
+  policies = g_object_get_data (G_OBJECT (store), POLICIES_KEY);
+  if (policies == NULL)
+    {
+      policies = cg_sla_policies_new_default ();
+      g_object_set_data_full (G_OBJECT (store), POLICIES_KEY, policies,
+                              (GDestroyNotify) cg_sla_policies_unref);
+    }
+  return policies;
+}
+
+void
+cg_case_set_sla_policies (CgStore       *store,
+                          CgSlaPolicies *policies)
+{
+  g_return_if_fail (CG_IS_STORE (store));
+
+  g_object_set_data_full (G_OBJECT (store), POLICIES_KEY,
+                          policies != NULL ? cg_sla_policies_ref (policies) : cg_sla_policies_new_default (),
+                          (GDestroyNotify) cg_sla_policies_unref);
+}
+
 static void
 set_optional (JsonObject *doc,
               const char *member,
@@ -45,22 +82,47 @@ set_optional (JsonObject *doc,
     json_object_set_string_member (doc, member, value);
 }
 
+static char *
+stamp_for (gint64 now)
+{
+  g_autoptr(GDateTime) dt = g_date_time_new_from_unix_utc (now);
+
+  return cg_json_timestamp (dt);
+}
+
+static gint64
+unix_now (void)
+{
+  return g_get_real_time () / G_USEC_PER_SEC;
+}
+
 char *
 cg_case_create (CgStore            *store,
                 const CgCaseDraft  *draft,
                 GError            **error)
 {
+  return cg_case_create_at (store, draft, unix_now (), error);
+}
+
+char *
+cg_case_create_at (CgStore            *store,
+                   const CgCaseDraft  *draft,
+                   gint64              now,
+                   GError            **error)
+{
   g_autoptr(JsonObject) doc = json_object_new ();
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *id = cg_device_new_doc_id ("case");
-  g_autofree char *stamp = cg_json_timestamp (now);
-  g_autofree char *store_id = cg_device_get_store_id (store);
+  g_autofree char *stamp = stamp_for (now);
+  g_autofree char *store_id = NULL;
   g_autofree char *number = NULL;
   g_autofree char *rev = NULL;
-  const char *priority = draft->priority ? draft->priority : "normal";
-  gint64 first_min, resolution_min;
+  const char *priority;
 
   g_return_val_if_fail (CG_IS_STORE (store), NULL);
+  g_return_val_if_fail (draft != NULL, NULL);
+
+  priority = draft->priority != NULL && *draft->priority != '\0' ? draft->priority : "normal";
+  store_id = cg_device_get_store_id (store);
 
   json_object_set_string_member (doc, "_id", id);
   json_object_set_string_member (doc, "type", "case");
@@ -76,22 +138,8 @@ cg_case_create (CgStore            *store,
   json_object_set_int_member (doc, "reopened_count", 0);
   json_object_set_string_member (doc, "created_by", draft->created_by ? draft->created_by : "");
   json_object_set_string_member (doc, "created_at", stamp);
-  json_object_set_string_member (doc, "updated_at", stamp);
-
-  if (cg_case_default_sla (priority, &first_min, &resolution_min))
-    {
-      JsonObject *sla = json_object_new ();
-      g_autoptr(GDateTime) first = g_date_time_add_minutes (now, (gint) first_min);
-      g_autoptr(GDateTime) resolution = g_date_time_add_minutes (now, (gint) resolution_min);
-      g_autofree char *first_text = cg_json_timestamp (first);
-      g_autofree char *resolution_text = cg_json_timestamp (resolution);
-
-      json_object_set_string_member (sla, "policy", priority);
-      json_object_set_string_member (sla, "first_response_due", first_text);
-      json_object_set_string_member (sla, "resolution_due", resolution_text);
-      json_object_set_int_member (sla, "paused_total_s", 0);
-      json_object_set_object_member (doc, "sla", sla);
-    }
+  cg_device_stamp_change (store, doc, draft->created_by, stamp);
+  cg_sla_apply_policy (doc, cg_case_get_sla_policies (store));
 
   /* The number and the case commit together, or neither does. */
   if (!cg_store_begin (store, error))
@@ -120,28 +168,59 @@ cg_case_set_status (CgStore     *store,
                     const char  *resolution,
                     GError     **error)
 {
+  return cg_case_set_status_at (store, case_id, status, actor, resolution, unix_now (), error);
+}
+
+gboolean
+cg_case_set_status_at (CgStore     *store,
+                       const char  *case_id,
+                       const char  *status,
+                       const char  *actor,
+                       const char  *resolution,
+                       gint64       now,
+                       GError     **error)
+{
+  const CgSlaPolicies *policies;
   g_autoptr(JsonObject) doc = NULL;
-  g_autofree char *now = cg_json_timestamp_now ();
+  g_autofree char *stamp = stamp_for (now);
   g_autofree char *rev = NULL;
   const char *from;
+  gboolean resolving;
 
   g_return_val_if_fail (CG_IS_STORE (store), FALSE);
+  g_return_val_if_fail (status != NULL, FALSE);
 
   doc = cg_store_get (store, case_id, FALSE, error);
   if (doc == NULL)
     return FALSE;
   from = cg_json_get_string (doc, "status");
+  resolving = g_strcmp0 (status, "resolved") == 0 && g_strcmp0 (from, "resolved") != 0;
 
-  if (g_strcmp0 (status, "resolved") == 0)
+  if (resolving && (resolution == NULL || *resolution == '\0'))
     {
-      if (resolution == NULL || *resolution == '\0')
-        {
-          g_set_error (error, CG_VALIDATION_ERROR, CG_VALIDATION_ERROR_MISSING_FIELD,
-                       _("Describe how the case was resolved."));
-          return FALSE;
-        }
+      g_set_error (error, CG_VALIDATION_ERROR, CG_VALIDATION_ERROR_MISSING_FIELD,
+                   _("Describe how the case was resolved."));
+      return FALSE;
+    }
+
+  /* Checked here too, before the SLA object is touched: the store would
+   * refuse the write anyway, but the message is clearer this way. */
+  if (from != NULL && !cg_validate_transition ("case", from, status))
+    {
+      g_set_error (error, CG_VALIDATION_ERROR, CG_VALIDATION_ERROR_BAD_TRANSITION,
+                   _("A case cannot go from “%s” to “%s”."), from, status);
+      return FALSE;
+    }
+
+  /* The clock reads the old status and resolved_at: update it first. */
+  policies = cg_case_get_sla_policies (store);
+  cg_sla_apply_policy (doc, policies);
+  cg_sla_update_for_status (doc, status, policies, now);
+
+  if (resolving)
+    {
       json_object_set_string_member (doc, "resolution", resolution);
-      json_object_set_string_member (doc, "resolved_at", now);
+      json_object_set_string_member (doc, "resolved_at", stamp);
     }
   if (g_strcmp0 (from, "resolved") == 0 && g_strcmp0 (status, "open") == 0)
     {
@@ -151,12 +230,36 @@ cg_case_set_status (CgStore     *store,
       json_object_remove_member (doc, "resolved_at");
     }
   json_object_set_string_member (doc, "status", status);
-  json_object_set_string_member (doc, "updated_at", now);
-  if (actor != NULL)
-    json_object_set_string_member (doc, "updated_by", actor);
+  cg_device_stamp_change (store, doc, actor, stamp);
 
+  if (!cg_store_begin (store, error))
+    return FALSE;
   rev = cg_store_put (store, doc, error);   /* validates the transition */
-  return rev != NULL;
+  if (rev != NULL && resolving)
+    {
+      g_autoptr(JsonObject) params = json_object_new ();
+      g_autoptr(GError) local_error = NULL;
+      g_autofree char *notification = NULL;
+      const char *number = cg_json_get_string (doc, "number");
+
+      json_object_set_string_member (params, "case_number", number ? number : "");
+      json_object_set_string_member (params, "case_id", case_id);
+      notification = cg_notification_queue_for_customer (store, cg_json_get_string (doc, "customer_id"),
+                                                         "csat_request", params, &local_error);
+      /* NULL without an error: the customer cannot be reached, which is
+       * no reason not to resolve. */
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          g_clear_pointer (&rev, g_free);
+        }
+    }
+  if (rev == NULL)
+    {
+      cg_store_rollback (store);
+      return FALSE;
+    }
+  return cg_store_commit (store, error);
 }
 
 char *
@@ -167,10 +270,22 @@ cg_case_add_note (CgStore     *store,
                   const char  *body,
                   GError     **error)
 {
+  return cg_case_add_note_at (store, case_id, author, visibility, body, unix_now (), error);
+}
+
+char *
+cg_case_add_note_at (CgStore     *store,
+                     const char  *case_id,
+                     const char  *author,
+                     const char  *visibility,
+                     const char  *body,
+                     gint64       now,
+                     GError     **error)
+{
   g_autoptr(JsonObject) note = json_object_new ();
   g_autoptr(JsonObject) kase = NULL;
   g_autofree char *id = cg_device_new_doc_id ("case_note");
-  g_autofree char *now = cg_json_timestamp_now ();
+  g_autofree char *stamp = stamp_for (now);
   g_autofree char *rev = NULL;
 
   g_return_val_if_fail (CG_IS_STORE (store), NULL);
@@ -191,7 +306,8 @@ cg_case_add_note (CgStore     *store,
   json_object_set_string_member (note, "author", author ? author : "");
   json_object_set_string_member (note, "visibility", visibility);
   json_object_set_string_member (note, "body", body);
-  json_object_set_string_member (note, "created_at", now);
+  json_object_set_string_member (note, "created_at", stamp);
+  cg_device_stamp_change (store, note, author, stamp);
 
   if (!cg_store_begin (store, error))
     return NULL;
@@ -200,8 +316,12 @@ cg_case_add_note (CgStore     *store,
       cg_json_get_string (kase, "first_response_at") == NULL)
     {
       g_autofree char *case_rev = NULL;
-      json_object_set_string_member (kase, "first_response_at", now);
-      json_object_set_string_member (kase, "updated_at", now);
+
+      /* The due times were right until now; settle them before the first
+       * response completes that target and freezes its due time. */
+      cg_sla_apply_policy (kase, cg_case_get_sla_policies (store));
+      json_object_set_string_member (kase, "first_response_at", stamp);
+      cg_device_stamp_change (store, kase, author, stamp);
       case_rev = cg_store_put (store, kase, error);
       if (case_rev == NULL)
         g_clear_pointer (&rev, g_free);
@@ -214,4 +334,103 @@ cg_case_add_note (CgStore     *store,
   if (!cg_store_commit (store, error))
     return NULL;
   return g_steal_pointer (&id);
+}
+
+/* Reads the case, lets @change edit it, stamps and writes it. */
+typedef gboolean (*ChangeFunc) (JsonObject   *doc,
+                                gpointer      data,
+                                GError      **error);
+
+static gboolean
+update_case (CgStore     *store,
+             const char  *case_id,
+             const char  *actor,
+             ChangeFunc   change,
+             gpointer     data,
+             GError     **error)
+{
+  g_autoptr(JsonObject) doc = NULL;
+  g_autofree char *rev = NULL;
+
+  doc = cg_store_get (store, case_id, FALSE, error);
+  if (doc == NULL)
+    return FALSE;
+  if (g_strcmp0 (cg_json_get_string (doc, "type"), "case") != 0)
+    {
+      g_set_error (error, CG_STORE_ERROR, CG_STORE_ERROR_NOT_FOUND,
+                   _("There is no case “%s”."), case_id);
+      return FALSE;
+    }
+  if (!change (doc, data, error))
+    return FALSE;
+  cg_device_stamp_change (store, doc, actor, NULL);
+  rev = cg_store_put (store, doc, error);
+  return rev != NULL;
+}
+
+static gboolean
+change_assignee (JsonObject  *doc,
+                 gpointer     data,
+                 GError     **error)
+{
+  const char *assignee = data;
+
+  if (assignee != NULL && *assignee != '\0')
+    json_object_set_string_member (doc, "assignee", assignee);
+  else if (json_object_has_member (doc, "assignee"))
+    json_object_remove_member (doc, "assignee");
+  return TRUE;
+}
+
+gboolean
+cg_case_assign (CgStore     *store,
+                const char  *case_id,
+                const char  *assignee,
+                const char  *actor,
+                GError     **error)
+{
+  g_return_val_if_fail (CG_IS_STORE (store), FALSE);
+  g_return_val_if_fail (case_id != NULL, FALSE);
+
+  return update_case (store, case_id, actor, change_assignee, (gpointer) assignee, error);
+}
+
+typedef struct {
+  const char          *priority;
+  const CgSlaPolicies *policies;
+} PriorityChange;
+
+static gboolean
+change_priority (JsonObject  *doc,
+                 gpointer     data,
+                 GError     **error)
+{
+  PriorityChange *change = data;
+  gint64 first, resolution;
+
+  if (!cg_case_default_sla (change->priority, &first, &resolution))
+    {
+      g_set_error (error, CG_VALIDATION_ERROR, CG_VALIDATION_ERROR_BAD_VALUE,
+                   _("“%s” is not a priority."), change->priority);
+      return FALSE;
+    }
+  json_object_set_string_member (doc, "priority", change->priority);
+  cg_sla_apply_policy (doc, change->policies);
+  return TRUE;
+}
+
+gboolean
+cg_case_set_priority (CgStore     *store,
+                      const char  *case_id,
+                      const char  *priority,
+                      const char  *actor,
+                      GError     **error)
+{
+  PriorityChange change = { priority, NULL };
+
+  g_return_val_if_fail (CG_IS_STORE (store), FALSE);
+  g_return_val_if_fail (case_id != NULL, FALSE);
+
+  change.policies = cg_case_get_sla_policies (store);
+  return update_case (store, case_id, actor, change_priority, &change, error);
 }

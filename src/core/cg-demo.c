@@ -39,11 +39,13 @@
 #include <time.h>
 #include <glib/gi18n-lib.h>
 #include <gio/gio.h>
+#include <sodium.h>
 
 #include "cg-case.h"
 #include "cg-demo.h"
 #include "cg-device.h"
 #include "cg-json.h"
+#include "cg-pickup.h"
 #include "cg-store.h"
 
 /* Customers per transaction (about 40,000 documents). Every commit writes
@@ -1117,6 +1119,87 @@ typedef struct {
   gint64         picked_up; /* 0 unless handed over */
 } OrderInfo;
 
+/* The demo's counter staff, staff:<store>-01 to -10 in this order; the
+ * first N_SUPERVISORS are supervisors. */
+static const char * const demo_staff_names[N_STAFF] = {
+  "김지훈", "이수진", "박민재", "최서연", "정우진",
+  "강하은", "조현우", "윤지아", "장도윤", "임예린",
+};
+
+/* Every demo staff member's PIN is "1234": a demo store is for trying the
+ * app out, and the people trying it need to be able to sign in (README
+ * says so too). A real store gets its staff documents from the central
+ * side (changgu-admin), never from here. */
+#define DEMO_PIN "1234"
+
+/* The demo PIN's hash in libsodium's crypto_pwhash_str format
+ * ($argon2id$v=19$m=65536,t=2,p=1$salt$hash, what crypto_pwhash_str_verify
+ * reads), but with a salt derived from the seed: a demo store must be the
+ * same for the same seed, and crypto_pwhash_str always takes a random salt. */
+static char *
+demo_pin_hash (Demo    *demo,
+               GError **error)
+{
+  guchar salt[crypto_pwhash_SALTBYTES];
+  guchar hash[32];
+  char salt64[64], hash64[64];
+  g_autofree char *seed = g_strdup_printf ("changgu-demo-staff-%" G_GUINT64_FORMAT, demo->seed);
+
+  if (sodium_init () < 0)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, "libsodium could not be initialised");
+      return NULL;
+    }
+  crypto_generichash (salt, sizeof salt, (const guchar *) seed, strlen (seed), NULL, 0);
+  if (crypto_pwhash (hash, sizeof hash, DEMO_PIN, strlen (DEMO_PIN), salt,
+                     crypto_pwhash_OPSLIMIT_INTERACTIVE, crypto_pwhash_MEMLIMIT_INTERACTIVE,
+                     crypto_pwhash_ALG_ARGON2ID13) != 0)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE, "Out of memory while hashing the PIN");
+      return NULL;
+    }
+  sodium_bin2base64 (salt64, sizeof salt64, salt, sizeof salt, sodium_base64_VARIANT_ORIGINAL_NO_PADDING);
+  sodium_bin2base64 (hash64, sizeof hash64, hash, sizeof hash, sodium_base64_VARIANT_ORIGINAL_NO_PADDING);
+  return g_strdup_printf ("$argon2id$v=19$m=%zu,t=%llu,p=1$%s$%s",
+                          (size_t) (crypto_pwhash_MEMLIMIT_INTERACTIVE / 1024),
+                          (unsigned long long) crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                          salt64, hash64);
+}
+
+/* Writes the staff documents the demo's cases and orders refer to, unless
+ * they exist (an appending run keeps them, and any PIN changed since). One
+ * Argon2id hash for all of them: hashing is slow on purpose, and they share
+ * the PIN anyway. */
+static gboolean
+write_staff (Demo    *demo,
+             GError **error)
+{
+  g_autofree char *hash = NULL;
+
+  for (guint i = 0; i < N_STAFF; i++)
+    {
+      g_autoptr(JsonObject) existing = cg_store_get (demo->store, demo->staff[i], FALSE, NULL);
+      g_autoptr(JsonObject) doc = NULL;
+      g_autofree char *rev = NULL;
+
+      if (existing != NULL)
+        continue;
+      if (hash == NULL && (hash = demo_pin_hash (demo, error)) == NULL)
+        return FALSE;
+      doc = json_object_new ();
+      json_object_set_string_member (doc, "_id", demo->staff[i]);
+      json_object_set_string_member (doc, "type", "staff");
+      json_object_set_string_member (doc, "name", demo_staff_names[i]);
+      json_object_set_string_member (doc, "role", i < N_SUPERVISORS ? "supervisor" : "agent");
+      json_object_set_string_member (doc, "pin_hash", hash);
+      json_object_set_boolean_member (doc, "active", TRUE);
+      rev = cg_store_put (demo->store, doc, error);
+      if (rev == NULL)
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static const char *
 demo_staff (Demo *demo,
             Rng  *rng)
@@ -1352,9 +1435,9 @@ static const char * const order_statuses[] = {
 static const guint order_status_weights[] = { 4, 6, 72, 7, 6, 5 };
 
 /* The kiosk-safe view of an order that is ready: no name, no items, and
- * the phone only as part of a salted hash. The hash is SHA-256 over the
- * salt as written in the document, the order number and the last four
- * digits of the phone, concatenated as text. */
+ * the phone only as part of a salted hash (cg-pickup.h has the exact
+ * input). The salt comes from the demo's seeded generator, so the same
+ * seed writes the same store. */
 static gboolean
 write_pickup (Demo            *demo,
               Rng             *rng,
@@ -1363,25 +1446,16 @@ write_pickup (Demo            *demo,
               gint64           ready_at,
               GError         **error)
 {
-  g_autofree char *id = g_strdup_printf ("pickup:%s:%s", demo->store_id, order->number);
-  g_autoptr(JsonObject) doc = new_doc (id, "pickup");
-  g_autoptr(GChecksum) sha = g_checksum_new (G_CHECKSUM_SHA256);
-  JsonObject *verify = json_object_new ();
-  const char *last4 = person->phone + strlen (person->phone) - 4;
+  g_autoptr(JsonObject) doc = NULL;
+  char ready_text[24];
+  char last4[5];
   guint64 unused = 0;
-  char salt[33];
+  char salt[CG_PICKUP_SALT_CHARS + 1];
 
-  rng_hex (rng, salt, 32);
-  g_checksum_update (sha, (const guchar *) salt, -1);
-  g_checksum_update (sha, (const guchar *) order->number, -1);
-  g_checksum_update (sha, (const guchar *) last4, -1);
-  json_object_set_string_member (verify, "salt", salt);
-  json_object_set_string_member (verify, "hash", g_checksum_get_string (sha));
-
-  json_object_set_string_member (doc, "order_number", order->number);
-  json_object_set_string_member (doc, "status", order->status);
-  set_time (doc, "ready_at", ready_at);
-  json_object_set_object_member (doc, "verify", verify);
+  rng_hex (rng, salt, CG_PICKUP_SALT_CHARS);
+  doc = cg_pickup_build (demo->store_id, order->number, order->status,
+                         format_time (ready_at, ready_text), salt,
+                         cg_pickup_phone_last4 (person->phone, last4) ? last4 : NULL);
   /* Pickups are not part of CgDemoCounts; a counter that nobody reads. */
   return put (demo, doc, &unused, error);
 }
@@ -2204,6 +2278,8 @@ cg_demo_generate (CgStore             *store,
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     goto out;
   if (options->articles && !write_articles (demo, error))
+    goto out;
+  if (!write_staff (demo, error))
     goto out;
 
   if (progress != NULL)

@@ -254,6 +254,9 @@ collect_rowids (CgStore      *store,
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW && out->len < limit)
     {
       gint64 rowid = sqlite3_column_int64 (stmt, 0);
+      /* NULL: a merged customer whose survivor is not on this device. */
+      if (sqlite3_column_type (stmt, 0) == SQLITE_NULL)
+        continue;
       if (g_hash_table_add (seen, GSIZE_TO_POINTER ((gsize) rowid)))
         g_array_append_val (out, rowid);
     }
@@ -283,28 +286,46 @@ cg_store_search_customers (CgStore     *store,
   if (match == NULL || limit == 0)
     return g_steal_pointer (&rowids);
 
+  /* A customer merged into another (cg_customer_merge) is not listed: a
+   * hit on it leads to its survivor instead, so a search by the
+   * duplicate's name, phone or order still finds the person, once. The
+   * survivor is found through customers_by_id; a customer that is not
+   * merged costs one primary-key lookup per hit. */
+#define NUMBER_SCAN "(SELECT rowid FROM number_fts WHERE number_fts MATCH ?1 LIMIT 5000)"
+#define SURVIVOR(c) \
+  "CASE WHEN " c ".merged_into IS NULL THEN " c ".doc_id " \
+  "ELSE (SELECT s.doc_id FROM customers s WHERE s.id = " c ".merged_into) END"
+
   if (!collect_rowids (store,
-                       "SELECT rowid FROM customer_fts WHERE customer_fts MATCH ?1 LIMIT ?2",
+                       "SELECT " SURVIVOR ("c") " FROM customer_fts f "
+                       "JOIN customers c ON c.doc_id = f.rowid "
+                       "WHERE customer_fts MATCH ?1 LIMIT ?2",
                        match, limit, rowids, seen, error))
     return NULL;
 
-  /* Order and case numbers lead to their customer. */
+  /* Order and case numbers lead to their customer. number_fts holds both
+   * kinds, so each join drops the other kind's matches; the scan of the
+   * index is bounded (NUMBER_SCAN): "0421-C1" matches every case of a
+   * device, and looking for orders among 500k case matches took 0.6-1.3 s
+   * per keystroke on the 1M-customer demo store. */
   if (rowids->len < limit &&
       !collect_rowids (store,
-                       "SELECT c.doc_id FROM number_fts n "
+                       "SELECT " SURVIVOR ("c") " FROM " NUMBER_SCAN " n "
                        "JOIN orders o ON o.doc_id = n.rowid "
                        "JOIN customers c ON c.id = o.customer_id "
-                       "WHERE number_fts MATCH ?1 LIMIT ?2",
+                       "LIMIT ?2",
                        match, limit, rowids, seen, error))
     return NULL;
   if (rowids->len < limit &&
       !collect_rowids (store,
-                       "SELECT c.doc_id FROM number_fts n "
+                       "SELECT " SURVIVOR ("c") " FROM " NUMBER_SCAN " n "
                        "JOIN cases k ON k.doc_id = n.rowid "
                        "JOIN customers c ON c.id = k.customer_id "
-                       "WHERE number_fts MATCH ?1 LIMIT ?2",
+                       "LIMIT ?2",
                        match, limit, rowids, seen, error))
     return NULL;
+#undef SURVIVOR
+#undef NUMBER_SCAN
 
   return g_steal_pointer (&rowids);
 }

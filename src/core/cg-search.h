@@ -34,7 +34,8 @@ char      *cg_search_number_terms   (const char         *number);
 char      *cg_search_build_query    (const char         *input);
 
 /* Customers matching @input by name, phone digits, e-mail, or the number of
- * one of their orders or cases: projection rowids (gint64), at most @limit. */
+ * one of their orders or cases: projection rowids (gint64), at most @limit.
+ * A merged customer is never listed: its hits give its survivor. */
 GArray    *cg_store_search_customers (CgStore           *store,
                                       const char        *input,
                                       guint              limit,

@@ -126,6 +126,14 @@ static const Migration migrations[] = {
     "CREATE VIRTUAL TABLE number_fts USING fts5 ("
     "  terms, content='', tokenize='unicode61', prefix='3');",
     TRUE },
+
+  /* 4: the cases list (cg-case-list.c) reads the due times of every open
+   * case to order by the nearest one; from the table that was 60k
+   * scattered rows and 335 ms on the 1M-customer demo store. Covering
+   * them in the index keeps it to one index range. */
+  { "CREATE INDEX cases_by_status_due ON cases"
+    "  (status, first_response_due, resolution_due, priority, assignee, number, id);",
+    FALSE },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CG_STORE_SCHEMA_VERSION);

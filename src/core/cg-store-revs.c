@@ -25,6 +25,13 @@
  *       an ancestor beyond it is forgotten and its child becomes a root.
  *   I7  docs.seq is unique and grows with every write to the tree, so the
  *       push side can read "everything after my checkpoint".
+ *   I8  While two or more live leaves descend from docs.synced_rev, it stays
+ *       where it is even when a newer revision is pulled or acknowledged:
+ *       it is their fork point, the common ancestor a three-way merge of the
+ *       conflict needs (cg-conflict.c). Once the conflict is resolved (one
+ *       live leaf left) it moves on as usual. A conflict that arrives
+ *       entirely from the central side (both branches new here) has no
+ *       known common ancestor body; cg-conflict.c then merges two-way.
  *
  * Transitions
  *   local edit      cg_store_put / cg_store_delete: a new leaf on top of a
@@ -34,7 +41,11 @@
  *                   ancestry is grafted onto the tree; revisions already
  *                   present change nothing (idempotent); local=0 along it.
  *   acknowledged    cg_store_mark_synced: the central side has this leaf;
- *                   local=0 along its path; it becomes the merge base.
+ *                   local=0 along its path; it becomes the merge base
+ *                   (unless I8 keeps the fork point).
+ *   resolved        cg_conflict_resolve (cg-conflict.c), in one batch: a
+ *                   local edit on the winner with the merged body, and a
+ *                   local delete (tombstone) on every other live leaf.
  */
 #define G_LOG_DOMAIN "cg-store"
 
@@ -287,8 +298,55 @@ demote_leaf (CgStore     *self,
   return cg_store_step_done (self, stmt, error);
 }
 
+/* Whether @ancestor is @rev or one of its ancestors still in the tree. */
+static gboolean
+descends_from (CgStore    *self,
+               gint64      doc_id,
+               const char *rev,
+               const char *ancestor)
+{
+  g_autofree char *current = g_strdup (rev);
+  guint64 ancestor_gen = 0;
+
+  parse_rev (ancestor, &ancestor_gen, NULL);
+  while (current != NULL)
+    {
+      g_autofree char *parent = NULL;
+      guint64 gen = 0;
+
+      if (g_str_equal (current, ancestor))
+        return TRUE;
+      parse_rev (current, &gen, NULL);
+      if (gen <= ancestor_gen ||
+          !find_rev (self, doc_id, current, NULL, NULL, &parent, NULL))
+        return FALSE;
+      g_free (current);
+      current = g_steal_pointer (&parent);
+    }
+  return FALSE;
+}
+
+/* I8: the base is the fork point of a conflict while two or more live
+ * leaves descend from it. */
+static gboolean
+base_is_fork_point (CgStore    *self,
+                    gint64      doc_id,
+                    const char *base)
+{
+  g_autoptr(GArray) leaves = load_leaves (self, doc_id, FALSE);
+  guint n = 0;
+
+  for (guint i = 0; i < leaves->len && n < 2; i++)
+    {
+      const Leaf *leaf = &g_array_index (leaves, Leaf, i);
+      if (!leaf->deleted && descends_from (self, doc_id, leaf->rev, base))
+        n++;
+    }
+  return n >= 2;
+}
+
 /* Moves the merge base to @rev, dropping the old base's body if it is no
- * longer a leaf (I5). */
+ * longer a leaf (I5); but not away from the fork point of a conflict (I8). */
 static gboolean
 set_synced_rev (CgStore     *self,
                 DocRow      *row,
@@ -298,6 +356,8 @@ set_synced_rev (CgStore     *self,
   sqlite3_stmt *stmt;
 
   if (g_strcmp0 (row->synced_rev, rev) == 0)
+    return TRUE;
+  if (row->synced_rev != NULL && base_is_fork_point (self, row->doc_id, row->synced_rev))
     return TRUE;
   if (row->synced_rev != NULL)
     {

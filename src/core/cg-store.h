@@ -13,7 +13,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (CgStore, cg_store, CG, STORE, GObject)
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define CG_STORE_SCHEMA_VERSION 3
+#define CG_STORE_SCHEMA_VERSION 4
 
 /* CouchDB's default: ancestors beyond this depth are forgotten. */
 #define CG_STORE_DEFAULT_REVS_LIMIT 1000

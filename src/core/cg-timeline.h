@@ -32,7 +32,8 @@ gboolean    cg_timeline_entry_get_amount   (CgTimelineEntry *self,
                                             gint64          *amount);
 const char *cg_timeline_entry_get_currency (CgTimelineEntry *self);
 
-/* The customer's history, newest first, at most @limit rows. One indexed
+/* The customer's history, newest first, at most @limit rows, including
+ * that of the customers merged into it (cg_customer_merge). One indexed
  * query over the timeline projection. (transfer full) (element-type CgTimelineEntry) */
 GPtrArray  *cg_timeline_load               (CgStore    *store,
                                             const char *customer_id,

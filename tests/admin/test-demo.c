@@ -23,6 +23,7 @@
 
 static const char * const demo_types[] = {
   "customer", "order", "pickup", "case", "case_note", "checkin", "feedback", "article",
+  "staff", NULL,
 };
 
 static char *tmp_root;

@@ -1,0 +1,340 @@
+/* test-tour.c
+ *
+ * Copyright 2026 The Changgu authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A day at the counter on a demo store, page by page, in the language of
+ * the environment (LANGUAGE=ko for Korean): sign in, the queue, a
+ * customer found by part of a phone number, their 360 page, a case, the
+ * new-case dialog, an order and its hand-over, knowledge, reports,
+ * conflicts and the second screen. Each page is asserted to show what it
+ * should and saved as $CHANGGU_BUILD_ROOT/screenshots/tour-<lang>/NN-name.png
+ * for people to look at (build-aux/dev screenshots runs it in English and
+ * in Korean).
+ */
+#include "config.h"
+
+#include <locale.h>
+#include <string.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <adwaita.h>
+
+#include "changgu-core.h"
+#include "cg-demo.h"
+#include "cg-application.h"
+#include "cg-case-page.h"
+#include "cg-cases-page.h"
+#include "cg-conflicts-page.h"
+#include "cg-customer-page.h"
+#include "cg-knowledge-page.h"
+#include "cg-now-serving-window.h"
+#include "cg-order-page.h"
+#include "cg-orders-page.h"
+#include "cg-queue-page.h"
+#include "cg-reports-page.h"
+#include "cg-window.h"
+#include "cg-ui-test-util.h"
+
+static CgApplication *application;
+static char *lang;
+static guint shot;
+
+typedef struct {
+  char     *dir;
+  char     *path;
+  CgStore  *store;
+  CgWindow *window;
+} Tour;
+
+static void
+snap (GtkWidget  *window,
+      const char *name)
+{
+  g_autofree char *file = g_strdup_printf ("tour-%s/%02u-%s", lang, ++shot, name);
+
+  wait_for_frames (window);
+  save_screenshot (window, file);
+}
+
+static GtkWidget *
+page (Tour  *tour,
+      GType  type)
+{
+  GtkWidget *widget = find_descendant (GTK_WIDGET (tour->window), type, NULL);
+
+  g_assert_nonnull (widget);
+  return widget;
+}
+
+static void
+settle (Tour *tour)
+{
+  wait_for_frames (GTK_WIDGET (tour->window));
+}
+
+/* A record edited on two devices: a local edit of a customer against an
+ * edit of the same revision pulled from another counter. */
+static void
+make_conflict (CgStore    *store,
+               const char *customer_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) leaves = cg_store_get_leaves (store, customer_id, FALSE);
+  g_autoptr(JsonObject) base = cg_store_get (store, customer_id, FALSE, &error);
+  g_autoptr(JsonObject) local = json_object_new ();
+  g_autoptr(JsonObject) remote = NULL;
+  JsonObject *revisions = json_object_new ();
+  JsonArray *ids = json_array_new ();
+  const char *dash;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (leaves[0]);
+  json_object_set_string_member (local, "notes", "VIP: prefers the store in Gangnam");
+  g_assert_true (cg_customer_update (store, customer_id, local, &error));
+  g_assert_no_error (error);
+
+  remote = cg_json_copy (base);
+  json_object_set_string_member (remote, "notes", "Asked for delivery instead of pickup");
+  json_object_set_string_member (remote, "tier", "vip");
+  json_object_set_string_member (remote, "updated_by", "staff:0421-07");
+  json_object_set_string_member (remote, "updated_device", "counter-2");
+  json_object_set_string_member (remote, "_rev", "2-0");
+  dash = strchr (leaves[0], '-');
+  json_array_add_string_element (ids, "0");
+  json_array_add_string_element (ids, dash + 1);
+  json_object_set_int_member (revisions, "start", 2);
+  json_object_set_array_member (revisions, "ids", ids);
+  json_object_set_object_member (remote, "_revisions", revisions);
+  g_assert_true (cg_store_put_replicated (store, remote, &error));
+  g_assert_no_error (error);
+}
+
+static gboolean
+reports_loaded (gpointer data)
+{
+  return !cg_reports_page_is_loading (data) && cg_reports_page_get_report (data) != NULL;
+}
+
+static gboolean
+has_knowledge_results (gpointer data)
+{
+  g_auto(GStrv) ids = cg_knowledge_page_dup_result_ids (data);
+  return ids != NULL && ids[0] != NULL;
+}
+
+static void
+test_tour (void)
+{
+  g_autoptr(GError) error = NULL;
+  Tour t = { 0 };
+  CgDemoOptions options = { .customers = 600, .seed = 4, .articles = TRUE };
+  g_autoptr(GPtrArray) staff = NULL;
+  CgSession *supervisor = NULL;
+  GtkWidget *search, *w;
+  GListModel *model;
+  g_autoptr(GObject) first_case = NULL;
+  g_autoptr(GObject) first_order = NULL;
+  g_autofree char *customer_id = NULL;
+
+  t.dir = g_dir_make_tmp ("changgu-tour-XXXXXX", &error);
+  g_assert_no_error (error);
+  t.path = g_build_filename (t.dir, "store.db", NULL);
+  t.store = cg_store_open (t.path, &error);
+  g_assert_no_error (error);
+  g_assert_true (cg_demo_generate (t.store, &options, NULL, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  t.window = cg_window_new (GTK_APPLICATION (application), t.store, t.path, NULL);
+  g_object_ref (t.window);
+  gtk_window_set_default_size (GTK_WINDOW (t.window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (t.window));
+
+  /* 1. Sign in. */
+  g_assert_cmpint (cg_window_get_view (t.window), ==, CG_WINDOW_VIEW_SIGN_IN);
+  snap (GTK_WIDGET (t.window), "sign-in");
+
+  staff = cg_staff_list_active (t.store);
+  for (guint i = 0; i < staff->len; i++)
+    if (cg_session_is_supervisor (g_ptr_array_index (staff, i)))
+      supervisor = g_ptr_array_index (staff, i);
+  g_assert_nonnull (supervisor);
+  cg_window_set_session (t.window, supervisor);
+  g_assert_cmpint (cg_window_get_view (t.window), ==, CG_WINDOW_VIEW_WORKSPACE);
+
+  /* 2. The walk-in queue; call the next ticket. */
+  g_assert_true (cg_window_show_section (t.window, "queue"));
+  w = page (&t, CG_TYPE_QUEUE_PAGE);
+  g_assert_cmpuint (g_list_model_get_n_items (cg_queue_page_get_waiting (CG_QUEUE_PAGE (w))), >, 0);
+  g_assert_true (gtk_widget_activate_action (w, "queue.call-next", NULL));
+  settle (&t);
+  g_assert_nonnull (cg_queue_page_get_current (CG_QUEUE_PAGE (w)));
+  snap (GTK_WIDGET (t.window), "queue");
+
+  /* 3. A customer by part of a phone number. */
+  search = find_descendant (GTK_WIDGET (t.window), GTK_TYPE_SEARCH_ENTRY, NULL);
+  gtk_editable_set_text (GTK_EDITABLE (search), "010");
+  g_signal_emit_by_name (search, "search-changed");
+  g_assert_cmpstr (cg_window_get_section (t.window), ==, "customers");
+  model = cg_window_get_results (t.window);
+  g_assert_cmpuint (g_list_model_get_n_items (model), >, 0);
+  {
+    g_autoptr(CgCustomerSummary) first = g_list_model_get_item (model, 0);
+    customer_id = g_strdup (cg_customer_summary_get_id (first));
+  }
+  g_assert_true (cg_window_show_customer (t.window, customer_id));
+  snap (GTK_WIDGET (t.window), "customer-360");
+  cg_customer_page_edit (CG_CUSTOMER_PAGE (page (&t, CG_TYPE_CUSTOMER_PAGE)));
+  snap (GTK_WIDGET (t.window), "customer-edit");
+  cg_customer_page_cancel_edit (CG_CUSTOMER_PAGE (page (&t, CG_TYPE_CUSTOMER_PAGE)));
+  gtk_editable_set_text (GTK_EDITABLE (search), "");
+
+  /* 4. Cases and one case. */
+  g_assert_true (cg_window_show_section (t.window, "cases"));
+  w = page (&t, CG_TYPE_CASES_PAGE);
+  model = cg_cases_page_get_cases (CG_CASES_PAGE (w));
+  g_assert_cmpuint (g_list_model_get_n_items (model), >, 0);
+  first_case = g_list_model_get_item (model, 0);
+  snap (GTK_WIDGET (t.window), "cases");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (t.window), "win.show-case", "s",
+                                             cg_case_summary_get_id (CG_CASE_SUMMARY (first_case))));
+  g_assert_cmpstr (cg_case_page_get_case_id (CG_CASE_PAGE (page (&t, CG_TYPE_CASE_PAGE))), ==,
+                   cg_case_summary_get_id (CG_CASE_SUMMARY (first_case)));
+  snap (GTK_WIDGET (t.window), "case");
+
+  /* 5. The new-case dialog (Ctrl+N). */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (t.window), "win.new-case", "s", customer_id));
+  settle (&t);
+  {
+    GList *toplevels = gtk_window_list_toplevels ();
+    GtkWidget *dialog = NULL;
+
+    for (GList *l = toplevels; l != NULL; l = l->next)
+      if (l->data != (gpointer) t.window && gtk_widget_get_visible (l->data) &&
+          gtk_window_get_transient_for (l->data) == GTK_WINDOW (t.window))
+        dialog = l->data;
+    g_list_free (toplevels);
+    g_assert_nonnull (dialog);
+    snap (dialog, "new-case");
+    gtk_window_destroy (GTK_WINDOW (dialog));
+  }
+
+  /* 6. Orders ready for pickup, one order, its hand-over. */
+  g_assert_true (cg_window_show_section (t.window, "orders"));
+  w = page (&t, CG_TYPE_ORDERS_PAGE);
+  model = cg_orders_page_get_orders (CG_ORDERS_PAGE (w));
+  g_assert_cmpuint (g_list_model_get_n_items (model), >, 0);
+  first_order = g_list_model_get_item (model, 0);
+  snap (GTK_WIDGET (t.window), "orders");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (t.window), "win.show-order", "s",
+                                             cg_order_summary_get_id (CG_ORDER_SUMMARY (first_order))));
+  snap (GTK_WIDGET (t.window), "order");
+  w = page (&t, CG_TYPE_ORDER_PAGE);
+  g_assert_true (gtk_widget_activate_action (w, "order.hand-over", NULL));
+  settle (&t);
+  g_assert_nonnull (cg_order_page_get_dialog (CG_ORDER_PAGE (w)));
+  snap (GTK_WIDGET (cg_order_page_get_dialog (CG_ORDER_PAGE (w))), "hand-over");
+  gtk_window_destroy (cg_order_page_get_dialog (CG_ORDER_PAGE (w)));
+
+  /* 7. Knowledge. */
+  g_assert_true (cg_window_show_section (t.window, "knowledge"));
+  w = page (&t, CG_TYPE_KNOWLEDGE_PAGE);
+  /* The articles shown are in the language the page is shown in. */
+  cg_knowledge_page_search (CG_KNOWLEDGE_PAGE (w),
+                            g_strcmp0 (cg_knowledge_page_get_locale (CG_KNOWLEDGE_PAGE (w)), "ko") == 0
+                            ? "환불" : "refund");
+  iterate_until (has_knowledge_results, w, 10000, "knowledge results");
+  {
+    g_auto(GStrv) ids = cg_knowledge_page_dup_result_ids (CG_KNOWLEDGE_PAGE (w));
+    g_assert_true (cg_knowledge_page_show_article (CG_KNOWLEDGE_PAGE (w), ids[0]));
+  }
+  snap (GTK_WIDGET (t.window), "knowledge");
+
+  /* 8. Reports (supervisor). */
+  g_assert_true (cg_window_show_section (t.window, "reports"));
+  w = page (&t, CG_TYPE_REPORTS_PAGE);
+  cg_reports_page_refresh (CG_REPORTS_PAGE (w));
+  iterate_until (reports_loaded, w, 60000, "the report");
+  snap (GTK_WIDGET (t.window), "reports");
+
+  /* 9. Conflicts (supervisor). */
+  make_conflict (t.store, customer_id);
+  g_assert_true (cg_window_show_section (t.window, "conflicts"));
+  w = page (&t, CG_TYPE_CONFLICTS_PAGE);
+  cg_conflicts_page_refresh (CG_CONFLICTS_PAGE (w));
+  g_assert_cmpuint (cg_conflicts_page_get_n_conflicts (CG_CONFLICTS_PAGE (w)), ==, 1);
+  g_assert_true (cg_conflicts_page_select (CG_CONFLICTS_PAGE (w), customer_id));
+  snap (GTK_WIDGET (t.window), "conflicts");
+
+  /* 10. Locked. */
+  cg_window_lock (t.window);
+  snap (GTK_WIDGET (t.window), "locked");
+
+  /* 11. The second screen. */
+  {
+    GtkWidget *now_serving = cg_now_serving_window_new (GTK_APPLICATION (application), t.store);
+    g_auto(GStrv) tickets = NULL;
+
+    gtk_window_set_default_size (GTK_WINDOW (now_serving), 1280, 720);
+    gtk_window_present (GTK_WINDOW (now_serving));
+    tickets = cg_now_serving_window_dup_tickets (CG_NOW_SERVING_WINDOW (now_serving));
+    g_assert_nonnull (tickets);
+    g_assert_nonnull (tickets[0]);
+    snap (now_serving, "now-serving");
+    gtk_window_destroy (GTK_WINDOW (now_serving));
+  }
+
+  gtk_window_destroy (GTK_WINDOW (t.window));
+  g_clear_object (&t.window);
+  g_clear_object (&t.store);
+  {
+    g_autoptr(GDir) dir = g_dir_open (t.dir, 0, NULL);
+    const char *name;
+
+    while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+      {
+        g_autofree char *file = g_build_filename (t.dir, name, NULL);
+        g_unlink (file);
+      }
+    g_rmdir (t.dir);
+  }
+  g_free (t.dir);
+  g_free (t.path);
+}
+
+static void
+skip_without_display (void)
+{
+  g_test_skip ("no display: run the UI tests under xvfb-run");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  const char *language = g_getenv ("LANGUAGE");
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("CHANGGU_LOCALEDIR") ? g_getenv ("CHANGGU_LOCALEDIR") : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  lang = g_strdup (language != NULL && g_str_has_prefix (language, "ko") ? "ko" : "en");
+
+  g_test_init (&argc, &argv, NULL);
+  if (!gtk_init_check ())
+    {
+      g_test_add_func ("/tour/no-display", skip_without_display);
+      return g_test_run ();
+    }
+
+  application = cg_application_new ();
+  g_application_set_flags (G_APPLICATION (application),
+                           G_APPLICATION_HANDLES_COMMAND_LINE | G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (application), NULL, &error));
+  g_assert_no_error (error);
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+
+  g_test_add_func ("/tour/a-day-at-the-counter", test_tour);
+  return g_test_run ();
+}
