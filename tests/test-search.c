@@ -192,6 +192,11 @@ test_number_groups (Fixture *f, gconstpointer data)
   words = cg_store_search_numbers (f->store, "Alex", 5, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (words->len, ==, 0);
+  /* Three characters are the start of a phone number, not a number. */
+  g_clear_pointer (&words, g_ptr_array_unref);
+  words = cg_store_search_numbers (f->store, "W24", 5, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (words->len, ==, 0);
 
   hostile = cg_store_search_numbers (f->store, "1\" OR NEAR(* 0421", 5, &error);
   g_assert_no_error (error);

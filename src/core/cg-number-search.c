@@ -138,9 +138,17 @@ cg_store_search_numbers (CgStore     *store,
 
   g_return_val_if_fail (CG_IS_STORE (store), NULL);
 
+  guint n_chars = 0;
+
   for (const char *p = input; p != NULL && *p != '\0'; p++)
-    has_digit |= g_ascii_isdigit (*p);
-  if (!has_digit || limit_per_kind == 0)
+    {
+      has_digit |= g_ascii_isdigit (*p);
+      n_chars += !g_ascii_isspace (*p);
+    }
+  /* "010", the start of every mobile number, is in thousands of order
+   * numbers: fewer than 4 characters is a phone being typed, not a number
+   * being looked up. */
+  if (!has_digit || n_chars < 4 || limit_per_kind == 0)
     return g_steal_pointer (&matches);
   match = cg_search_build_query (input);
   if (match == NULL)

@@ -25,8 +25,9 @@ const char *cg_number_match_get_subject (CgNumberMatch *self);
 const char *cg_number_match_get_status  (CgNumberMatch *self);
 
 /* Orders, then cases, whose number matches @input (any part of it: 000123,
- * C1-000123), at most @limit of each kind. Only input with a digit in it
- * is a number: anything else gives an empty array. (element-type
+ * C1-000123), at most @limit of each kind. Only input of 4 or more
+ * characters with a digit in it is a number: anything else gives an empty
+ * array. (element-type
  * CgNumberMatch) (transfer full) */
 GPtrArray  *cg_store_search_numbers     (CgStore       *store,
                                          const char    *input,
