@@ -27,6 +27,7 @@
 #include "cg-cases-page.h"
 #include "cg-conflicts-page.h"
 #include "cg-customer-page.h"
+#include "cg-handover-dialog.h"
 #include "cg-knowledge-page.h"
 #include "cg-now-serving-window.h"
 #include "cg-order-page.h"
@@ -137,6 +138,22 @@ test_tour (void)
   g_autoptr(GObject) first_order = NULL;
   g_autofree char *customer_id = NULL;
 
+  /* Only this run's pages in the folder. */
+  {
+    g_autofree char *folder = g_strdup_printf ("%s/screenshots/tour-%s",
+                                               g_getenv ("CHANGGU_BUILD_ROOT") ? g_getenv ("CHANGGU_BUILD_ROOT") : ".",
+                                               lang);
+    g_autoptr(GDir) old = g_dir_open (folder, 0, NULL);
+    const char *name;
+
+    while (old != NULL && (name = g_dir_read_name (old)) != NULL)
+      if (g_str_has_suffix (name, ".png"))
+        {
+          g_autofree char *file = g_build_filename (folder, name, NULL);
+          g_unlink (file);
+        }
+  }
+
   t.dir = g_dir_make_tmp ("changgu-tour-XXXXXX", &error);
   g_assert_no_error (error);
   t.path = g_build_filename (t.dir, "store.db", NULL);
@@ -202,6 +219,41 @@ test_tour (void)
                    cg_case_summary_get_id (CG_CASE_SUMMARY (first_case)));
   snap (GTK_WIDGET (t.window), "case");
 
+  /* Reply to the customer, then resolve with the resolution text. */
+  {
+    GtkWidget *case_page = page (&t, CG_TYPE_CASE_PAGE);
+    GtkWidget *composer = find_descendant (case_page, GTK_TYPE_TEXT_VIEW, "composer-text");
+    GtkWidget *visibility = find_descendant (case_page, GTK_TYPE_SWITCH, "visibility-switch");
+    GtkWidget *add_note = find_descendant (case_page, GTK_TYPE_BUTTON, "add-note");
+    GtkWidget *actions = find_descendant (case_page, GTK_TYPE_BOX, "case-actions");
+    GtkWidget *resolve = find_descendant (actions, GTK_TYPE_BUTTON, "resolved");
+    GtkWidget *dialog;
+    g_autoptr(JsonObject) doc = NULL;
+    const char *case_id = cg_case_summary_get_id (CG_CASE_SUMMARY (first_case));
+
+    g_assert_nonnull (composer);
+    g_assert_nonnull (resolve);
+    gtk_switch_set_active (GTK_SWITCH (visibility), TRUE);
+    gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (composer)),
+                              g_str_equal (lang, "ko") ? "반품 접수되었습니다. 환불은 3일 안에 처리됩니다."
+                                                       : "Your return is booked; the refund follows within 3 days.", -1);
+    g_signal_emit_by_name (add_note, "clicked");
+    settle (&t);
+    g_signal_emit_by_name (resolve, "clicked");
+    dialog = cg_case_page_get_dialog (CG_CASE_PAGE (case_page));
+    g_assert_true (ADW_IS_MESSAGE_DIALOG (dialog));
+    gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (find_descendant (dialog, GTK_TYPE_TEXT_VIEW, "resolution-text"))),
+                              g_str_equal (lang, "ko") ? "반품 접수 후 결제 취소함." : "Return accepted; payment cancelled.", -1);
+    snap (dialog, "case-resolve");
+    adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "resolve");
+    settle (&t);
+    doc = cg_store_get (t.store, case_id, FALSE, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (cg_json_get_string (doc, "status"), ==, "resolved");
+    g_assert_nonnull (cg_json_get_string (doc, "first_response_at"));
+    snap (GTK_WIDGET (t.window), "case-resolved");
+  }
+
   /* 5. The new-case dialog (Ctrl+N). */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (t.window), "win.new-case", "s", customer_id));
   settle (&t);
@@ -234,7 +286,29 @@ test_tour (void)
   settle (&t);
   g_assert_nonnull (cg_order_page_get_dialog (CG_ORDER_PAGE (w)));
   snap (GTK_WIDGET (cg_order_page_get_dialog (CG_ORDER_PAGE (w))), "hand-over");
-  gtk_window_destroy (cg_order_page_get_dialog (CG_ORDER_PAGE (w)));
+  {
+    /* Verified by the last 4 digits of the customer's phone. */
+    const char *order_id = cg_order_summary_get_id (CG_ORDER_SUMMARY (first_order));
+    g_autoptr(JsonObject) order = cg_store_get (t.store, order_id, FALSE, &error);
+    g_autoptr(JsonObject) customer = NULL;
+    g_autoptr(JsonObject) after = NULL;
+    CgHandoverDialog *dialog = CG_HANDOVER_DIALOG (cg_order_page_get_dialog (CG_ORDER_PAGE (w)));
+    const char *phone;
+
+    g_assert_no_error (error);
+    customer = cg_store_get (t.store, cg_json_get_string (order, "customer_id"), FALSE, &error);
+    g_assert_no_error (error);
+    phone = json_array_get_string_element (json_object_get_array_member (customer, "phones"), 0);
+    cg_handover_dialog_set_method (dialog, "phone_last4");
+    cg_handover_dialog_set_value (dialog, phone + strlen (phone) - 4);
+    g_assert_true (cg_handover_dialog_confirm (dialog));
+    settle (&t);
+    after = cg_store_get (t.store, order_id, FALSE, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (cg_json_get_string (after, "status"), ==, "picked_up");
+    g_assert_cmpstr (cg_json_get_string (after, "pickup_verified_with"), ==, "phone_last4");
+    snap (GTK_WIDGET (t.window), "order-handed-over");
+  }
 
   /* 7. Knowledge. */
   g_assert_true (cg_window_show_section (t.window, "knowledge"));
