@@ -48,6 +48,58 @@ typedef struct {
   CgWindow *window;
 } Tour;
 
+/* Whether @widget, or a label inside it, says what it is. */
+static gboolean
+has_words (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget) && *gtk_label_get_text (GTK_LABEL (widget)) != '\0')
+    return TRUE;
+  if (gtk_widget_get_tooltip_text (widget) != NULL)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (has_words (child))
+      return TRUE;
+  return FALSE;
+}
+
+/* Every button a person can see says what it does, in words or in a
+ * tooltip, which GTK also gives screen readers as the button's
+ * description (UX.md: an accessible name on every control). GTK 4.8 has
+ * no getter for accessible properties, so a label set only with
+ * gtk_accessible_update_property() is not seen here; buttons are
+ * expected to have visible words or a tooltip. */
+static void
+check_buttons_have_words (GtkWidget  *root,
+                          const char *page)
+{
+  if (!gtk_widget_get_visible (root) || !gtk_widget_get_child_visible (root))
+    return;
+  if (GTK_IS_STACK (gtk_widget_get_parent (root)) &&
+      gtk_stack_get_visible_child (GTK_STACK (gtk_widget_get_parent (root))) != root)
+    return;
+  if ((GTK_IS_BUTTON (root) || GTK_IS_MENU_BUTTON (root)) && !has_words (root))
+    {
+      GtkWidget *parent = gtk_widget_get_parent (root);
+      /* Buttons inside GTK's and libadwaita's own composite widgets
+       * (search entry clear icon, spin buttons, window controls) are
+       * theirs to name. */
+      gboolean internal = parent != NULL &&
+        (GTK_IS_WINDOW_CONTROLS (parent) || GTK_IS_SEARCH_ENTRY (parent) || GTK_IS_MENU_BUTTON (parent) ||
+         g_str_equal (G_OBJECT_TYPE_NAME (parent), "AdwToastWidget") ||
+         (!g_str_has_prefix (G_OBJECT_TYPE_NAME (parent), "Gtk") &&
+          !g_str_has_prefix (G_OBJECT_TYPE_NAME (parent), "Cg") &&
+          !g_str_has_prefix (G_OBJECT_TYPE_NAME (parent), "Adw")));
+      if (!internal)
+        g_test_message ("%s: a %s under a %s has neither words nor a tooltip",
+                        page, G_OBJECT_TYPE_NAME (root), G_OBJECT_TYPE_NAME (parent));
+      g_assert_true (internal);
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    check_buttons_have_words (child, page);
+}
+
 static void
 snap (GtkWidget  *window,
       const char *name)
@@ -56,6 +108,7 @@ snap (GtkWidget  *window,
 
   wait_for_frames (window);
   save_screenshot (window, file);
+  check_buttons_have_words (window, name);
 }
 
 static GtkWidget *
