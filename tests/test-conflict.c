@@ -231,6 +231,25 @@ test_two_remote_branches (void)
   merged = cg_conflict_build_merged (conflict);
   g_assert_true (cg_conflict_resolve (store, "customer:k", merged, "staff:0421-01", &error));
   g_assert_no_error (error);
+
+  /* Only the branch that was shown is merged away: the third one (2-b,
+   * which emptied the phones) was never seen and must not be lost. */
+  live = cg_store_get_leaves (store, "customer:k", FALSE);
+  g_assert_cmpuint (g_strv_length (live), ==, 2);
+  g_assert_cmpuint (cg_store_count_conflicts (store), ==, 1);
+  g_clear_pointer (&live, g_strfreev);
+  g_clear_pointer (&merged, json_object_unref);
+  g_clear_object (&conflict);
+
+  conflict = cg_conflict_load (store, "customer:k", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (cg_conflict_get_n_others (conflict), ==, 1);
+  g_assert_cmpstr (cg_json_get_string (cg_conflict_get_other (conflict), "_rev"), ==, "2-b");
+  g_assert_cmpint (field (conflict, "phones")->state, ==, CG_CONFLICT_BOTH);
+  cg_conflict_choose (conflict, "phones", CG_CONFLICT_SIDE_WINNER);
+  merged = cg_conflict_build_merged (conflict);
+  g_assert_true (cg_conflict_resolve (store, "customer:k", merged, "staff:0421-01", &error));
+  g_assert_no_error (error);
   live = cg_store_get_leaves (store, "customer:k", FALSE);
   g_assert_cmpuint (g_strv_length (live), ==, 1);
   g_assert_cmpuint (cg_store_count_conflicts (store), ==, 0);
@@ -238,6 +257,7 @@ test_two_remote_branches (void)
     g_autoptr(JsonObject) doc = cg_store_get (store, "customer:k", FALSE, &error);
     g_assert_cmpstr (cg_json_get_string (doc, "name"), ==, "Park X");
     g_assert_cmpstr (cg_json_get_string (doc, "tier"), ==, "vip");
+    g_assert_cmpuint (json_array_get_length (json_object_get_array_member (doc, "phones")), ==, 1);
   }
 }
 

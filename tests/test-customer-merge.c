@@ -283,6 +283,28 @@ test_ready_order (Fixture       *f,
   g_assert_cmpstr (found, ==, "order:0421:R1");
 }
 
+/* A message for a case or order still linked to the duplicate goes to the
+ * survivor's number, and records which device queued it. */
+static void
+test_notification_reaches_survivor (Fixture       *f,
+                                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = NULL;
+  g_autoptr(JsonObject) doc = NULL;
+
+  g_assert_true (cg_customer_merge (f->store, f->survivor, f->duplicate, "staff:0421-01", &error));
+  g_assert_no_error (error);
+  id = cg_notification_queue_for_customer (f->store, f->duplicate, "case_update", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (id);
+  doc = cg_store_get (f->store, id, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (cg_json_get_string (doc, "to"), ==, "+821012345678");
+  g_assert_cmpstr (cg_json_get_string (doc, "customer_id"), ==, f->survivor);
+  g_assert_nonnull (cg_json_get_string (doc, "updated_device"));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -291,6 +313,8 @@ main (int argc, char *argv[])
   g_test_add ("/customer-merge/refusals", Fixture, NULL, fixture_set_up, test_refusals, fixture_tear_down);
   g_test_add ("/customer-merge/unmerge", Fixture, NULL, fixture_set_up, test_unmerge, fixture_tear_down);
   g_test_add ("/customer-merge/ready-order", Fixture, NULL, fixture_set_up, test_ready_order, fixture_tear_down);
+  g_test_add ("/customer-merge/notification-reaches-survivor", Fixture, NULL, fixture_set_up,
+              test_notification_reaches_survivor, fixture_tear_down);
   g_test_add_func ("/customer-merge/given-name", test_given_name);
   return g_test_run ();
 }

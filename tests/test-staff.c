@@ -251,6 +251,61 @@ test_device_window (void)
     }
 }
 
+/* Median duration of a failed sign-in with @pin for @id, in us. Each
+ * attempt is at a fresh "now" an hour apart, so the limiter never refuses
+ * before the PIN is checked. */
+static gint64
+failed_sign_in_us (CgStore    *store,
+                   const char *id,
+                   const char *pin,
+                   gint64     *now)
+{
+  gint64 t[3];
+
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(CgSession) session = NULL;
+      gint64 start = g_get_monotonic_time ();
+
+      session = cg_staff_sign_in (store, id, pin, *now, &error);
+      t[i] = g_get_monotonic_time () - start;
+      g_assert_null (session);
+      g_assert_error (error, CG_STAFF_ERROR, CG_STAFF_ERROR_WRONG_CREDENTIALS);
+      *now += 3600 * 24;
+    }
+  /* Median of three. */
+  return MAX (MIN (t[0], t[1]), MIN (MAX (t[0], t[1]), t[2]));
+}
+
+/* The time of a refusal must not tell which staff ids exist: a malformed
+ * PIN ("1") on a real id used to skip Argon2 and answer in 7 ms against
+ * ~0.5 s for an unknown id. Every path now does one verification. */
+static void
+test_constant_work (void)
+{
+  g_autoptr(CgStore) store = cg_test_open_store (NULL);
+  gint64 now = 1800000000;
+  gint64 wrong, malformed, unknown, unknown_malformed;
+
+  put_staff (store, "staff:0421-01", "김민준", "supervisor", "1234", TRUE);
+  /* Warm the unknown-id path's one-time set-up. */
+  failed_sign_in_us (store, "0421-77", "9999", &now);
+
+  wrong = failed_sign_in_us (store, "0421-01", "9999", &now);
+  malformed = failed_sign_in_us (store, "0421-01", "1", &now);
+  unknown = failed_sign_in_us (store, "0421-99", "9999", &now);
+  unknown_malformed = failed_sign_in_us (store, "0421-99", "x", &now);
+  g_test_message ("wrong PIN %" G_GINT64_FORMAT " us, malformed %" G_GINT64_FORMAT
+                  " us, unknown id %" G_GINT64_FORMAT " us, unknown + malformed %" G_GINT64_FORMAT " us",
+                  wrong, malformed, unknown, unknown_malformed);
+  /* The same order of magnitude: Argon2id dominates every path. */
+  g_assert_cmpint (malformed * 3, >, wrong);
+  g_assert_cmpint (unknown * 3, >, wrong);
+  g_assert_cmpint (unknown_malformed * 3, >, wrong);
+  g_assert_cmpint (wrong * 3, >, malformed);
+}
+
 static void
 test_demo_staff (void)
 {
@@ -292,6 +347,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/staff/lockout", test_lockout);
   g_test_add_func ("/staff/device-limit", test_device_limit);
   g_test_add_func ("/staff/device-window", test_device_window);
+  g_test_add_func ("/staff/constant-work", test_constant_work);
   g_test_add_func ("/staff/demo", test_demo_staff);
   return g_test_run ();
 }

@@ -19,20 +19,19 @@
 #include "cg-case-format.h"
 #include "cg-case-page.h"
 #include "cg-format.h"
+#include "cg-store-watch.h"
 #include "cg-ui-util.h"
 
 struct _CgCasePage
 {
   GtkWidget        parent_instance;
 
-  CgStore         *store;
+  CgStoreWatch     watch;
   CgSession       *session;
   char            *case_id;
   JsonObject      *doc;
   GPtrArray       *staff;          /* CgSession, for the assignee dropdown */
   GtkWidget       *dialog;         /* weak */
-  gulong           changed_id;
-  guint            reload_idle;
   guint            tick;
   gboolean         updating;       /* filling the dropdown: not a user choice */
 
@@ -134,7 +133,7 @@ move_to (CgCasePage *self,
 {
   g_autoptr(GError) error = NULL;
 
-  if (!cg_case_set_status (self->store, self->case_id, status, actor (self), resolution, &error))
+  if (!cg_case_set_status (self->watch.store, self->case_id, status, actor (self), resolution, &error))
     {
       report_error (self, error);
       return;
@@ -216,7 +215,7 @@ ask_resolution (CgCasePage *self)
 
   g_signal_connect (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), "changed",
                     G_CALLBACK (on_resolution_changed), dialog);
-  g_signal_connect (dialog, "response", G_CALLBACK (on_resolve_response), self);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_resolve_response), self, 0);
   set_dialog (self, dialog);
   gtk_window_present (GTK_WINDOW (dialog));
   gtk_widget_grab_focus (view);
@@ -246,7 +245,7 @@ confirm_close (CgCasePage *self)
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "close", ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect (dialog, "response", G_CALLBACK (on_close_response), self);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_close_response), self, 0);
   set_dialog (self, dialog);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -296,7 +295,7 @@ on_assignee_selected (CgCasePage *self)
     assignee = cg_session_get_staff_id (g_ptr_array_index (self->staff, selected - 1));
   if (g_strcmp0 (assignee, cg_json_get_string (self->doc, "assignee")) == 0)
     return;
-  if (!cg_case_assign (self->store, self->case_id, assignee, actor (self), &error))
+  if (!cg_case_assign (self->watch.store, self->case_id, assignee, actor (self), &error))
     {
       report_error (self, error);
       show_case (self);
@@ -315,7 +314,7 @@ on_add_note (CgCasePage *self)
 
   if (self->doc == NULL || *text == '\0')
     return;
-  note = cg_case_add_note (self->store, self->case_id, actor (self),
+  note = cg_case_add_note (self->watch.store, self->case_id, actor (self),
                            to_customer ? "customer" : "internal", text, &error);
   if (note == NULL)
     {
@@ -356,7 +355,7 @@ on_article_activated (GtkListBox    *list,
   GtkWidget *window, *box, *header, *scroller, *view;
 
   view = cg_article_view_new ();
-  if (!cg_article_view_load (CG_ARTICLE_VIEW (view), self->store, article_id, &error))
+  if (!cg_article_view_load (CG_ARTICLE_VIEW (view), self->watch.store, article_id, &error))
     {
       g_object_ref_sink (view);
       g_object_unref (view);
@@ -407,14 +406,14 @@ show_articles (CgCasePage *self)
   /* Articles in the customer's language: what the agent may read out or
    * send them. */
   if (customer_id != NULL)
-    customer = cg_store_get (self->store, customer_id, FALSE, NULL);
+    customer = cg_store_get (self->watch.store, customer_id, FALSE, NULL);
   if (customer != NULL)
     locale = cg_json_get_string (customer, "language");
-  articles = cg_article_suggest_for_text (self->store, text, locale, 4);
+  articles = cg_article_suggest_for_text (self->watch.store, text, locale, 4);
   if (articles->len == 0 && locale != NULL)
     {
       g_ptr_array_unref (articles);
-      articles = cg_article_suggest_for_text (self->store, text, NULL, 4);
+      articles = cg_article_suggest_for_text (self->watch.store, text, NULL, 4);
     }
 
   for (guint i = 0; i < articles->len; i++)
@@ -443,7 +442,7 @@ new_note_row (CgCasePage *self,
 {
   const char *visibility = cg_json_get_string (note, "visibility");
   gboolean to_customer = g_strcmp0 (visibility, "customer") == 0;
-  g_autofree char *author = cg_staff_dup_name (self->store, cg_json_get_string (note, "author") ?: "");
+  g_autofree char *author = cg_staff_dup_name (self->watch.store, cg_json_get_string (note, "author") ?: "");
   g_autofree char *header_text = cg_case_format_note_header (visibility, author,
                                                              cg_json_get_string (note, "created_at"), NULL);
   GtkWidget *row = gtk_list_box_row_new ();
@@ -491,7 +490,7 @@ show_assignee (CgCasePage *self)
 {
   const char *assignee = cg_json_get_string (self->doc, "assignee");
   gboolean supervisor = self->session != NULL && cg_session_is_supervisor (self->session);
-  g_autofree char *name = assignee != NULL ? cg_staff_dup_name (self->store, assignee) : NULL;
+  g_autofree char *name = assignee != NULL ? cg_staff_dup_name (self->watch.store, assignee) : NULL;
 
   gtk_label_set_text (self->assignee_label, name != NULL ? name : _("Unassigned"));
   gtk_widget_set_visible (GTK_WIDGET (self->assignee_label), !supervisor);
@@ -504,7 +503,7 @@ show_assignee (CgCasePage *self)
     {
       g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
 
-      self->staff = cg_staff_list_active (self->store);
+      self->staff = cg_staff_list_active (self->watch.store);
       gtk_string_list_append (names, _("Unassigned"));
       for (guint i = 0; i < self->staff->len; i++)
         gtk_string_list_append (names, cg_session_get_name (g_ptr_array_index (self->staff, i)));
@@ -551,10 +550,10 @@ show_case (CgCasePage *self)
   const char *customer_id, *order_id, *resolution, *description;
   gint64 now = unix_now ();
 
-  g_clear_handle_id (&self->reload_idle, g_source_remove);
-  if (self->store == NULL || self->case_id == NULL)
+  cg_store_watch_cancel (&self->watch);
+  if (self->watch.store == NULL || self->case_id == NULL)
     return;
-  doc = cg_store_get (self->store, self->case_id, FALSE, NULL);
+  doc = cg_store_get (self->watch.store, self->case_id, FALSE, NULL);
   if (doc == NULL)
     return;   /* deleted meanwhile: keep what is shown */
   g_clear_pointer (&self->doc, json_object_unref);
@@ -574,7 +573,7 @@ show_case (CgCasePage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->customer_button), customer_id != NULL);
   if (customer_id != NULL)
     {
-      g_autoptr(JsonObject) customer = cg_store_get (self->store, customer_id, FALSE, NULL);
+      g_autoptr(JsonObject) customer = cg_store_get (self->watch.store, customer_id, FALSE, NULL);
       const char *name = customer != NULL ? cg_json_get_string (customer, "name") : NULL;
       adw_button_content_set_label (self->customer_content, name != NULL ? name : _("Customer"));
     }
@@ -582,14 +581,14 @@ show_case (CgCasePage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->order_button), order_id != NULL);
   if (order_id != NULL)
     {
-      g_autoptr(JsonObject) order = cg_store_get (self->store, order_id, FALSE, NULL);
+      g_autoptr(JsonObject) order = cg_store_get (self->watch.store, order_id, FALSE, NULL);
       const char *order_number = order != NULL ? cg_json_get_string (order, "number") : NULL;
       /* Translators: %s is an order number. */
       g_autofree char *label = g_strdup_printf (_("Order %s"), order_number ? order_number : "");
       adw_button_content_set_label (self->order_content, order_number != NULL ? label : _("Linked order"));
     }
 
-  cg_sla_evaluate (self->doc, cg_case_get_sla_policies (self->store), now, clocks);
+  cg_sla_evaluate (self->doc, cg_case_get_sla_policies (self->watch.store), now, clocks);
   set_badge (self->first_response_badge, &clocks[CG_SLA_FIRST_RESPONSE], now);
   set_badge (self->resolution_badge, &clocks[CG_SLA_RESOLUTION], now);
   {
@@ -618,7 +617,7 @@ show_case (CgCasePage *self)
   show_assignee (self);
 
   clear_list (self->notes_list);
-  notes = cg_case_list_notes (self->store, self->case_id);
+  notes = cg_case_list_notes (self->watch.store, self->case_id);
   for (guint i = 0; i < notes->len; i++)
     gtk_list_box_append (self->notes_list, new_note_row (self, g_ptr_array_index (notes, i)));
 
@@ -627,32 +626,29 @@ show_case (CgCasePage *self)
                           g_strcmp0 (cg_json_get_string (self->doc, "status"), "closed") != 0);
 }
 
-static gboolean
-reload_idle (gpointer data)
+static void
+on_store_changed (gpointer data)
 {
-  CgCasePage *self = data;
-
-  self->reload_idle = 0;
-  show_case (self);
-  return G_SOURCE_REMOVE;
+  show_case (data);
 }
 
-static void
-on_store_changed (CgStore    *store,
-                  const char *id,
-                  const char *type,
-                  CgCasePage *self)
+static gboolean
+store_change_matters (const char *id,
+                      const char *type,
+                      gpointer    user_data)
 {
+  CgCasePage *self = user_data;
+
   if (self->case_id == NULL)
-    return;
+    return FALSE;
   if (id == NULL || g_strcmp0 (id, self->case_id) == 0 || g_strcmp0 (type, "case_note") == 0 ||
       g_strcmp0 (type, "staff") == 0)
     {
       if (g_strcmp0 (type, "staff") == 0)
         g_clear_pointer (&self->staff, g_ptr_array_unref);
-      if (self->reload_idle == 0)
-        self->reload_idle = g_idle_add (reload_idle, self);
+      return TRUE;
     }
+  return FALSE;
 }
 
 static gboolean
@@ -660,32 +656,29 @@ on_tick (gpointer data)
 {
   CgCasePage *self = data;
 
-  if (gtk_widget_get_mapped (GTK_WIDGET (self)) && self->reload_idle == 0)
-    self->reload_idle = g_idle_add (reload_idle, self);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    cg_store_watch_queue (&self->watch);
   return G_SOURCE_CONTINUE;
 }
 
 /* ------------------------------------------------------------ lifecycle */
 
 static void
-disconnect_store (CgCasePage *self)
-{
-  if (self->store != NULL && self->changed_id != 0)
-    g_signal_handler_disconnect (self->store, self->changed_id);
-  self->changed_id = 0;
-}
-
-static void
 cg_case_page_dispose (GObject *object)
 {
   CgCasePage *self = CG_CASE_PAGE (object);
 
-  disconnect_store (self);
-  g_clear_handle_id (&self->reload_idle, g_source_remove);
   g_clear_handle_id (&self->tick, g_source_remove);
-  set_dialog (self, NULL);
+  /* A dialog of this page must not answer into a disposed page. */
+  if (self->dialog != NULL)
+    {
+      GtkWidget *dialog = self->dialog;
+
+      set_dialog (self, NULL);
+      gtk_window_destroy (GTK_WINDOW (dialog));
+    }
   gtk_widget_dispose_template (GTK_WIDGET (self), CG_TYPE_CASE_PAGE);
-  g_clear_object (&self->store);
+  cg_store_watch_clear (&self->watch);
   g_clear_object (&self->session);
   g_clear_pointer (&self->doc, json_object_unref);
   g_clear_pointer (&self->staff, g_ptr_array_unref);
@@ -743,6 +736,8 @@ static void
 cg_case_page_init (CgCasePage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  cg_store_watch_init (&self->watch, NULL, on_store_changed, self);
+  cg_store_watch_set_filter (&self->watch, store_change_matters);
 
   g_signal_connect_swapped (self->customer_button, "clicked", G_CALLBACK (on_customer_clicked), self);
   g_signal_connect_swapped (self->order_button, "clicked", G_CALLBACK (on_order_clicked), self);
@@ -770,13 +765,9 @@ cg_case_page_set_store (CgCasePage *self,
   g_return_if_fail (CG_IS_CASE_PAGE (self));
   g_return_if_fail (store == NULL || CG_IS_STORE (store));
 
-  if (self->store == store)
+  if (!cg_store_watch_set_store (&self->watch, store))
     return;
-  disconnect_store (self);
-  g_set_object (&self->store, store);
   g_clear_pointer (&self->staff, g_ptr_array_unref);
-  if (store != NULL)
-    self->changed_id = g_signal_connect (store, "changed", G_CALLBACK (on_store_changed), self);
 }
 
 void
@@ -798,10 +789,10 @@ cg_case_page_load (CgCasePage  *self,
   GtkAdjustment *adjustment;
 
   g_return_val_if_fail (CG_IS_CASE_PAGE (self), FALSE);
-  g_return_val_if_fail (CG_IS_STORE (self->store), FALSE);
+  g_return_val_if_fail (CG_IS_STORE (self->watch.store), FALSE);
   g_return_val_if_fail (case_id != NULL, FALSE);
 
-  doc = cg_store_get (self->store, case_id, FALSE, error);
+  doc = cg_store_get (self->watch.store, case_id, FALSE, error);
   if (doc == NULL)
     return FALSE;
   if (g_strcmp0 (cg_json_get_string (doc, "type"), "case") != 0)

@@ -16,19 +16,18 @@
 #include "cg-case-format.h"
 #include "cg-case-row.h"
 #include "cg-cases-page.h"
+#include "cg-store-watch.h"
 #include "cg-ui-util.h"
 
 struct _CgCasesPage
 {
   GtkWidget       parent_instance;
 
-  CgStore        *store;
+  CgStoreWatch    watch;
   CgSession      *session;
   GListStore     *cases;          /* CgCaseSummary */
   guint           total;
   gint64          now;            /* of the last query, for the badges */
-  gulong          changed_id;
-  guint           refresh_idle;
   guint           tick;
 
   GtkWidget      *content;
@@ -50,23 +49,13 @@ static const char * const status_filters[] = {
 static const char * const priority_filters[] = { NULL, "urgent", "high", "normal", "low" };
 
 static void
-disconnect_store (CgCasesPage *self)
-{
-  if (self->store != NULL && self->changed_id != 0)
-    g_signal_handler_disconnect (self->store, self->changed_id);
-  self->changed_id = 0;
-}
-
-static void
 cg_cases_page_dispose (GObject *object)
 {
   CgCasesPage *self = CG_CASES_PAGE (object);
 
-  disconnect_store (self);
-  g_clear_handle_id (&self->refresh_idle, g_source_remove);
   g_clear_handle_id (&self->tick, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), CG_TYPE_CASES_PAGE);
-  g_clear_object (&self->store);
+  cg_store_watch_clear (&self->watch);
   g_clear_object (&self->session);
   g_clear_object (&self->cases);
   G_OBJECT_CLASS (cg_cases_page_parent_class)->dispose (object);
@@ -128,8 +117,8 @@ cg_cases_page_refresh (CgCasesPage *self)
 
   g_return_if_fail (CG_IS_CASES_PAGE (self));
 
-  g_clear_handle_id (&self->refresh_idle, g_source_remove);
-  if (self->store == NULL)
+  cg_store_watch_cancel (&self->watch);
+  if (self->watch.store == NULL)
     return;
 
   status_index = gtk_drop_down_get_selected (self->status_dropdown);
@@ -151,7 +140,7 @@ cg_cases_page_refresh (CgCasesPage *self)
   query.now = self->now;
   query.limit = CG_CASES_PAGE_LIMIT;
 
-  rows = cg_case_list_query (self->store, &query, &self->total, &error);
+  rows = cg_case_list_query (self->watch.store, &query, &self->total, &error);
   if (rows == NULL)
     {
       adw_status_page_set_icon_name (self->empty_page, "dialog-error-symbolic");
@@ -180,32 +169,12 @@ cg_cases_page_refresh (CgCasesPage *self)
   gtk_stack_set_visible_child_name (self->stack, rows->len > 0 ? "list" : "empty");
 }
 
-static gboolean
-refresh_idle (gpointer data)
-{
-  CgCasesPage *self = data;
-
-  self->refresh_idle = 0;
-  cg_cases_page_refresh (self);
-  return G_SOURCE_REMOVE;
-}
+static const char * const watched_types[] = { "case", "case_note", "customer", NULL };
 
 static void
-queue_refresh (CgCasesPage *self)
+on_store_changed (gpointer data)
 {
-  if (self->refresh_idle == 0)
-    self->refresh_idle = g_idle_add (refresh_idle, self);
-}
-
-static void
-on_store_changed (CgStore     *store,
-                  const char  *id,
-                  const char  *type,
-                  CgCasesPage *self)
-{
-  if (type == NULL || g_str_equal (type, "case") || g_str_equal (type, "case_note") ||
-      g_str_equal (type, "customer"))
-    queue_refresh (self);
+  cg_cases_page_refresh (data);
 }
 
 static gboolean
@@ -215,14 +184,14 @@ on_tick (gpointer data)
 
   /* Badges count down; only worth a query while someone can see them. */
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    queue_refresh (self);
+    cg_store_watch_queue (&self->watch);
   return G_SOURCE_CONTINUE;
 }
 
 static void
 on_filter_changed (CgCasesPage *self)
 {
-  queue_refresh (self);
+  cg_store_watch_queue (&self->watch);
 }
 
 static void
@@ -253,6 +222,7 @@ cg_cases_page_init (CgCasesPage *self)
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  cg_store_watch_init (&self->watch, watched_types, on_store_changed, self);
 
   self->cases = g_list_store_new (CG_TYPE_CASE_SUMMARY);
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row), self);
@@ -286,12 +256,8 @@ cg_cases_page_set_store (CgCasesPage *self,
   g_return_if_fail (CG_IS_CASES_PAGE (self));
   g_return_if_fail (store == NULL || CG_IS_STORE (store));
 
-  if (self->store == store)
+  if (!cg_store_watch_set_store (&self->watch, store))
     return;
-  disconnect_store (self);
-  g_set_object (&self->store, store);
-  if (store != NULL)
-    self->changed_id = g_signal_connect (store, "changed", G_CALLBACK (on_store_changed), self);
   cg_cases_page_refresh (self);
 }
 
@@ -302,7 +268,7 @@ cg_cases_page_set_session (CgCasesPage *self,
   g_return_if_fail (CG_IS_CASES_PAGE (self));
 
   if (g_set_object (&self->session, session))
-    queue_refresh (self);
+    cg_store_watch_queue (&self->watch);
 }
 
 GListModel *

@@ -17,16 +17,15 @@
 
 #include "cg-conflict-format.h"
 #include "cg-conflicts-page.h"
+#include "cg-store-watch.h"
 #include "cg-ui-util.h"
 
 struct _CgConflictsPage
 {
   GtkWidget     parent_instance;
 
-  CgStore      *store;
+  CgStoreWatch  watch;
   CgSession    *session;
-  gulong        changed_id;
-  guint         refresh_idle;
   GPtrArray    *conflicts;   /* CgConflict, as listed */
   CgConflict   *selected;
   gboolean      filling;
@@ -52,11 +51,8 @@ cg_conflicts_page_dispose (GObject *object)
 {
   CgConflictsPage *self = CG_CONFLICTS_PAGE (object);
 
-  g_clear_handle_id (&self->refresh_idle, g_source_remove);
-  if (self->store != NULL)
-    g_clear_signal_handler (&self->changed_id, self->store);
   gtk_widget_dispose_template (GTK_WIDGET (self), CG_TYPE_CONFLICTS_PAGE);
-  g_clear_object (&self->store);
+  cg_store_watch_clear (&self->watch);
   g_clear_object (&self->session);
   g_clear_object (&self->selected);
   g_clear_pointer (&self->conflicts, g_ptr_array_unref);
@@ -77,8 +73,8 @@ new_list_row (CgConflictsPage *self,
   g_autofree char *title = g_strdup_printf ("%s · %s",
                                             cg_conflict_format_type (cg_conflict_get_doc_type (conflict)),
                                             cg_conflict_get_title (conflict));
-  g_autofree char *a = cg_conflict_format_author (self->store, cg_conflict_get_winner (conflict));
-  g_autofree char *b = cg_conflict_format_author (self->store, cg_conflict_get_other (conflict));
+  g_autofree char *a = cg_conflict_format_author (self->watch.store, cg_conflict_get_winner (conflict));
+  g_autofree char *b = cg_conflict_format_author (self->watch.store, cg_conflict_get_other (conflict));
   /* Translators: who made each version, "A: 이수진 · device 3f2a… · B: …". */
   g_autofree char *subtitle = g_strdup_printf (_("A: %s\nB: %s"), a, b);
 
@@ -99,7 +95,7 @@ cg_conflicts_page_refresh (CgConflictsPage *self)
 
   g_return_if_fail (CG_IS_CONFLICTS_PAGE (self));
 
-  if (!is_supervisor (self) || self->store == NULL)
+  if (!is_supervisor (self) || self->watch.store == NULL)
     {
       gtk_stack_set_visible_child_name (self->state_stack, "denied");
       g_clear_object (&self->selected);
@@ -108,7 +104,7 @@ cg_conflicts_page_refresh (CgConflictsPage *self)
 
   keep = self->selected != NULL ? g_strdup (cg_conflict_get_id (self->selected)) : NULL;
   g_clear_pointer (&self->conflicts, g_ptr_array_unref);
-  self->conflicts = cg_conflict_list (self->store);
+  self->conflicts = cg_conflict_list (self->watch.store);
 
   self->filling = TRUE;
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->conflicts_list))) != NULL)
@@ -147,24 +143,18 @@ cg_conflicts_page_refresh (CgConflictsPage *self)
     }
 }
 
-static gboolean
-refresh_idle_cb (gpointer user_data)
+static void
+store_changed (gpointer user_data)
 {
-  CgConflictsPage *self = user_data;
-
-  self->refresh_idle = 0;
-  cg_conflicts_page_refresh (self);
-  return G_SOURCE_REMOVE;
+  cg_conflicts_page_refresh (user_data);
 }
 
-static void
-store_changed (CgConflictsPage *self,
-               const char      *id,
-               const char      *type,
-               CgStore         *store)
+static gboolean
+store_change_matters (const char *id,
+                      const char *type,
+                      gpointer    user_data)
 {
-  if (self->refresh_idle == 0 && is_supervisor (self))
-    self->refresh_idle = g_idle_add (refresh_idle_cb, self);
+  return is_supervisor (user_data);
 }
 
 typedef struct {
@@ -256,8 +246,8 @@ show_detail (CgConflictsPage *self,
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->fields_grid))) != NULL)
     gtk_grid_remove (self->fields_grid, child);
 
-  a = cg_conflict_format_author (self->store, cg_conflict_get_winner (conflict));
-  b = cg_conflict_format_author (self->store, cg_conflict_get_other (conflict));
+  a = cg_conflict_format_author (self->watch.store, cg_conflict_get_winner (conflict));
+  b = cg_conflict_format_author (self->watch.store, cg_conflict_get_other (conflict));
   gtk_grid_attach (self->fields_grid, heading (_("Version A"), "heading"), 1, row, 1, 1);
   gtk_grid_attach (self->fields_grid, heading (_("Version B"), "heading"), 2, row, 1, 1);
   row++;
@@ -351,7 +341,7 @@ cg_conflicts_page_resolve (CgConflictsPage  *self,
       return FALSE;
     }
   merged = cg_conflict_build_merged (self->selected);
-  if (!cg_conflict_resolve (self->store, cg_conflict_get_id (self->selected), merged,
+  if (!cg_conflict_resolve (self->watch.store, cg_conflict_get_id (self->selected), merged,
                             cg_session_get_staff_id (self->session), error))
     return FALSE;
   title = g_strdup (cg_conflict_get_title (self->selected));
@@ -404,6 +394,8 @@ static void
 cg_conflicts_page_init (CgConflictsPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  cg_store_watch_init (&self->watch, NULL, store_changed, self);
+  cg_store_watch_set_filter (&self->watch, store_change_matters);
 }
 
 GtkWidget *
@@ -419,14 +411,8 @@ cg_conflicts_page_set_store (CgConflictsPage *self,
   g_return_if_fail (CG_IS_CONFLICTS_PAGE (self));
   g_return_if_fail (store == NULL || CG_IS_STORE (store));
 
-  if (self->store == store)
+  if (!cg_store_watch_set_store (&self->watch, store))
     return;
-  if (self->store != NULL)
-    g_clear_signal_handler (&self->changed_id, self->store);
-  g_set_object (&self->store, store);
-  if (store != NULL)
-    self->changed_id = g_signal_connect_object (store, "changed", G_CALLBACK (store_changed),
-                                                self, G_CONNECT_SWAPPED);
   cg_conflicts_page_refresh (self);
 }
 

@@ -24,6 +24,7 @@
 #include "cg-customer-page.h"
 #include "cg-format.h"
 #include "cg-merge-dialog.h"
+#include "cg-store-watch.h"
 #include "cg-ui-util.h"
 
 /* The combo rows' items, in the order of the .ui's string lists. */
@@ -34,7 +35,7 @@ struct _CgCustomerPage
 {
   GtkWidget       parent_instance;
 
-  CgStore        *store;
+  CgStoreWatch    watch;
   char           *customer_id;
   GListStore     *timeline;       /* CgTimelineEntry */
 
@@ -49,8 +50,6 @@ struct _CgCustomerPage
   GtkLabel       *history_note;
 
   CgSession      *session;
-  gulong          changed_id;
-  guint           refresh_idle;
   char           *ready_order;    /* shown by Hand Over Order */
   char           *consent_at;     /* the form's consent date */
   gboolean        consent_marketing, consent_processing;   /* as loaded */
@@ -94,7 +93,8 @@ static GParamSpec *props[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (CgCustomerPage, cg_customer_page, GTK_TYPE_WIDGET)
 
-static void store_changed      (CgCustomerPage *self, const char *id, const char *type, CgStore *store);
+static void store_changed      (gpointer user_data);
+static gboolean store_change_matters (const char *id, const char *type, gpointer user_data);
 static void new_case_clicked   (CgCustomerPage *self);
 static void checkin_clicked    (CgCustomerPage *self);
 static void handover_clicked   (CgCustomerPage *self);
@@ -220,11 +220,8 @@ cg_customer_page_dispose (GObject *object)
 {
   CgCustomerPage *self = CG_CUSTOMER_PAGE (object);
 
-  g_clear_handle_id (&self->refresh_idle, g_source_remove);
-  if (self->store != NULL)
-    g_clear_signal_handler (&self->changed_id, self->store);
   gtk_widget_dispose_template (GTK_WIDGET (self), CG_TYPE_CUSTOMER_PAGE);
-  g_clear_object (&self->store);
+  cg_store_watch_clear (&self->watch);
   g_clear_object (&self->session);
   g_clear_object (&self->timeline);
   G_OBJECT_CLASS (cg_customer_page_parent_class)->dispose (object);
@@ -253,7 +250,7 @@ cg_customer_page_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_STORE:
-      g_value_set_object (value, self->store);
+      g_value_set_object (value, self->watch.store);
       break;
     case PROP_CUSTOMER_ID:
       g_value_set_string (value, self->customer_id);
@@ -355,6 +352,8 @@ cg_customer_page_init (CgCustomerPage *self)
 {
   g_weak_ref_init (&self->merge_toast, NULL);
   gtk_widget_init_template (GTK_WIDGET (self));
+  cg_store_watch_init (&self->watch, NULL, store_changed, self);
+  cg_store_watch_set_filter (&self->watch, store_change_matters);
 
   self->timeline = g_list_store_new (CG_TYPE_TIMELINE_ENTRY);
   gtk_list_box_bind_model (self->timeline_list, G_LIST_MODEL (self->timeline),
@@ -371,7 +370,7 @@ CgStore *
 cg_customer_page_get_store (CgCustomerPage *self)
 {
   g_return_val_if_fail (CG_IS_CUSTOMER_PAGE (self), NULL);
-  return self->store;
+  return self->watch.store;
 }
 
 void
@@ -381,14 +380,8 @@ cg_customer_page_set_store (CgCustomerPage *self,
   g_return_if_fail (CG_IS_CUSTOMER_PAGE (self));
   g_return_if_fail (store == NULL || CG_IS_STORE (store));
 
-  if (self->store == store)
+  if (!cg_store_watch_set_store (&self->watch, store))
     return;
-  if (self->store != NULL)
-    g_clear_signal_handler (&self->changed_id, self->store);
-  g_set_object (&self->store, store);
-  if (store != NULL)
-    self->changed_id = g_signal_connect_object (store, "changed", G_CALLBACK (store_changed),
-                                                self, G_CONNECT_SWAPPED);
   g_object_notify_by_pspec (G_OBJECT (self), props[PROP_STORE]);
 }
 
@@ -518,11 +511,11 @@ load (CgCustomerPage  *self,
   g_autoptr(GPtrArray) entries = NULL;
   g_autofree char *shown = NULL;
 
-  g_return_val_if_fail (CG_IS_STORE (self->store), FALSE);
+  g_return_val_if_fail (CG_IS_STORE (self->watch.store), FALSE);
 
   /* A merged customer shows as its survivor. */
-  shown = cg_customer_dup_survivor (self->store, id);
-  customer = cg_store_get (self->store, shown, FALSE, error);
+  shown = cg_customer_dup_survivor (self->watch.store, id);
+  customer = cg_store_get (self->watch.store, shown, FALSE, error);
   if (customer == NULL)
     {
       clear_page (self);
@@ -532,13 +525,13 @@ load (CgCustomerPage  *self,
   if (!g_str_equal (shown, id) && g_strcmp0 (self->customer_id, shown) != 0)
     cg_customer_page_cancel_edit (self);
 
-  entries = cg_timeline_load (self->store, shown, CG_CUSTOMER_PAGE_TIMELINE_LIMIT);
+  entries = cg_timeline_load (self->watch.store, shown, CG_CUSTOMER_PAGE_TIMELINE_LIMIT);
   set_customer_id (self, shown);
   show_profile (self, customer);
   show_timeline (self, entries);
 
   g_free (self->ready_order);
-  self->ready_order = cg_customer_dup_ready_order (self->store, shown);
+  self->ready_order = cg_customer_dup_ready_order (self->watch.store, shown);
   gtk_widget_set_sensitive (self->handover_button, self->ready_order != NULL);
   gtk_widget_set_tooltip_text (self->handover_button,
                                self->ready_order != NULL
@@ -584,28 +577,25 @@ cg_customer_page_reload (CgCustomerPage  *self,
 
 /* ------------------------------------------------------------- refreshing */
 
-static gboolean
-refresh_idle_cb (gpointer user_data)
+static void
+store_changed (gpointer user_data)
 {
   CgCustomerPage *self = user_data;
   g_autoptr(GError) error = NULL;
 
-  self->refresh_idle = 0;
   if (self->customer_id != NULL && !cg_customer_page_reload (self, &error))
     g_debug ("Customer page refresh: %s", error->message);
-  return G_SOURCE_REMOVE;
 }
 
-static void
-store_changed (CgCustomerPage *self,
-               const char     *id,
-               const char     *type,
-               CgStore        *store)
+static gboolean
+store_change_matters (const char *id,
+                      const char *type,
+                      gpointer    user_data)
 {
-  if (self->customer_id == NULL || self->refresh_idle != 0)
-    return;
+  CgCustomerPage *self = user_data;
+
   /* Anything can be part of a customer's history; one reload per burst. */
-  self->refresh_idle = g_idle_add (refresh_idle_cb, self);
+  return self->customer_id != NULL;
 }
 
 /* ---------------------------------------------------------- quick actions */
@@ -629,9 +619,9 @@ checkin_clicked (CgCustomerPage *self)
 
   if (self->customer_id == NULL)
     return;
-  customer = cg_store_get (self->store, self->customer_id, FALSE, NULL);
+  customer = cg_store_get (self->watch.store, self->customer_id, FALSE, NULL);
   given = cg_customer_given_name (customer != NULL ? cg_json_get_string (customer, "name") : NULL);
-  checkin = cg_checkin_create (self->store, "help", self->customer_id,
+  checkin = cg_checkin_create (self->watch.store, "help", self->customer_id,
                                *given != '\0' ? given : NULL, &ticket, &error);
   if (checkin == NULL)
     {
@@ -693,7 +683,7 @@ merged (CgCustomerPage *self,
         CgMergeDialog  *dialog)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonObject) duplicate = cg_store_get (self->store, duplicate_id, FALSE, NULL);
+  g_autoptr(JsonObject) duplicate = cg_store_get (self->watch.store, duplicate_id, FALSE, NULL);
   const char *name = duplicate != NULL ? cg_json_get_string (duplicate, "name") : NULL;
   g_autofree char *title = NULL;
   AdwToast *toast;
@@ -708,7 +698,7 @@ merged (CgCustomerPage *self,
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_timeout (toast, 10);
   undo = g_new0 (UndoMerge, 1);
-  undo->store = g_object_ref (self->store);
+  undo->store = g_object_ref (self->watch.store);
   undo->duplicate = g_strdup (duplicate_id);
   undo->actor = g_strdup (actor (self));
   g_weak_ref_init (&undo->page, self);
@@ -726,7 +716,7 @@ merge_clicked (CgCustomerPage *self)
 
   if (self->customer_id == NULL)
     return;
-  dialog = cg_merge_dialog_new (self->store, self->session, self->customer_id);
+  dialog = cg_merge_dialog_new (self->watch.store, self->session, self->customer_id);
   root = gtk_widget_get_root (GTK_WIDGET (self));
   if (GTK_IS_WINDOW (root))
     gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (root));
@@ -838,7 +828,7 @@ consent_switched (CgCustomerPage *self)
   g_free (self->consent_at);
   if (marketing == self->consent_marketing && processing == self->consent_processing)
     {
-      g_autoptr(JsonObject) customer = cg_store_get (self->store, self->customer_id, FALSE, NULL);
+      g_autoptr(JsonObject) customer = cg_store_get (self->watch.store, self->customer_id, FALSE, NULL);
       JsonObject *consent = customer != NULL ? cg_json_get_object (customer, "consent") : NULL;
       self->consent_at = g_strdup (consent != NULL ? cg_json_get_string (consent, "at") : NULL);
     }
@@ -921,7 +911,7 @@ cg_customer_page_edit (CgCustomerPage *self)
 
   if (self->customer_id == NULL)
     return;
-  customer = cg_store_get (self->store, self->customer_id, FALSE, NULL);
+  customer = cg_store_get (self->watch.store, self->customer_id, FALSE, NULL);
   if (customer == NULL)
     return;
   fill_form (self, customer);
@@ -1049,7 +1039,7 @@ cg_customer_page_save (CgCustomerPage *self)
   json_object_set_object_member (changes, "consent", consent);
   json_object_set_string_member (changes, "notes", notes);
 
-  if (!cg_customer_update_as (self->store, self->customer_id, changes, actor (self), &error))
+  if (!cg_customer_update_as (self->watch.store, self->customer_id, changes, actor (self), &error))
     {
       show_error (self->name_error, NULL, error->message);
       return FALSE;

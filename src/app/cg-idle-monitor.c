@@ -193,3 +193,32 @@ cg_idle_monitor_set_enabled (CgIdleMonitor *self,
   self->enabled = !!enabled;
   restart (self);
 }
+
+/* Controllers on another widget that only poke the monitor. They belong to
+ * that widget; their handlers are tied to the monitor's life, so neither
+ * outliving the other matters. */
+void
+cg_idle_monitor_watch (CgIdleMonitor *self,
+                       GtkWidget     *widget)
+{
+  GtkEventController *key, *click, *scroll;
+
+  g_return_if_fail (CG_IS_IDLE_MONITOR (self));
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  key = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (key, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (key, "key-pressed", G_CALLBACK (on_key_pressed), self, 0);
+  gtk_widget_add_controller (widget, key);
+
+  click = GTK_EVENT_CONTROLLER (gtk_gesture_click_new ());
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), 0);
+  gtk_event_controller_set_propagation_phase (click, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (click, "pressed", G_CALLBACK (on_pressed), self, 0);
+  gtk_widget_add_controller (widget, click);
+
+  scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_BOTH_AXES);
+  gtk_event_controller_set_propagation_phase (scroll, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (scroll, "scroll", G_CALLBACK (on_scrolled), self, 0);
+  gtk_widget_add_controller (widget, scroll);
+}

@@ -28,6 +28,10 @@ void           cg_idle_monitor_set_timeout  (CgIdleMonitor *self,
 guint          cg_idle_monitor_get_timeout  (CgIdleMonitor *self);
 /* Counts as activity (restarts the timeout). */
 void           cg_idle_monitor_poke         (CgIdleMonitor *self);
+/* Also counts input in @widget (a dialog of the watched window) as
+ * activity, for as long as @widget lives. */
+void           cg_idle_monitor_watch        (CgIdleMonitor *self,
+                                             GtkWidget     *widget);
 /* A disabled monitor never fires (while locked, there is nothing to lock). */
 void           cg_idle_monitor_set_enabled  (CgIdleMonitor *self,
                                              gboolean       enabled);

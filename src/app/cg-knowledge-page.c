@@ -17,15 +17,14 @@
 #include "cg-article-markup.h"
 #include "cg-article-view.h"
 #include "cg-knowledge-page.h"
+#include "cg-store-watch.h"
 
 struct _CgKnowledgePage
 {
   GtkWidget       parent_instance;
 
-  CgStore        *store;
+  CgStoreWatch    watch;
   CgSession      *session;
-  gulong          changed_id;
-  guint           refresh_idle;
   char           *locale;          /* NULL: the UI language's */
   char          **category_codes;  /* parallel to the dropdown; [0] = NULL (all) */
   char           *shown_id;
@@ -71,8 +70,8 @@ refresh_categories (CgKnowledgePage *self)
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
   guint selected = 0;
 
-  if (self->store != NULL)
-    codes = cg_article_list_categories (self->store, cg_knowledge_page_get_locale (self));
+  if (self->watch.store != NULL)
+    codes = cg_article_list_categories (self->watch.store, cg_knowledge_page_get_locale (self));
 
   gtk_string_list_append (names, _("All Categories"));
   g_strfreev (self->category_codes);
@@ -162,13 +161,13 @@ run_search (CgKnowledgePage *self)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->results_list))) != NULL)
     gtk_list_box_remove (self->results_list, child);
 
-  if (self->store == NULL)
+  if (self->watch.store == NULL)
     {
       gtk_stack_set_visible_child_name (self->results_stack, "empty");
       return;
     }
 
-  results = cg_article_search (self->store, text, cg_knowledge_page_get_locale (self),
+  results = cg_article_search (self->watch.store, text, cg_knowledge_page_get_locale (self),
                                category, CG_KNOWLEDGE_PAGE_LIMIT, &error);
   if (results == NULL)
     {
@@ -212,8 +211,8 @@ cg_knowledge_page_show_article (CgKnowledgePage *self,
 
   g_free (self->shown_id);
   self->shown_id = g_strdup (article_id);
-  if (self->store == NULL ||
-      !cg_article_view_load (self->article_view, self->store, article_id, &error))
+  if (self->watch.store == NULL ||
+      !cg_article_view_load (self->article_view, self->watch.store, article_id, &error))
     {
       adw_status_page_set_description (self->missing_page,
                                        error != NULL ? error->message : NULL);
@@ -256,12 +255,14 @@ on_row_activated (CgKnowledgePage *self,
   cg_knowledge_page_show_article (self, g_object_get_data (G_OBJECT (row), ARTICLE_ID_KEY));
 }
 
-static gboolean
-refresh_idle_cb (gpointer user_data)
+/* Only articles matter; a burst of them (a sync) refreshes once. */
+static const char * const article_types[] = { "article", NULL };
+
+static void
+on_store_changed (gpointer user_data)
 {
   CgKnowledgePage *self = user_data;
 
-  self->refresh_idle = 0;
   refresh_categories (self);
   run_search (self);
   if (self->shown_id != NULL)
@@ -269,22 +270,6 @@ refresh_idle_cb (gpointer user_data)
       g_autofree char *id = g_strdup (self->shown_id);
       cg_knowledge_page_show_article (self, id);
     }
-  return G_SOURCE_REMOVE;
-}
-
-static void
-on_store_changed (CgStore    *store,
-                  const char *id,
-                  const char *type,
-                  gpointer    user_data)
-{
-  CgKnowledgePage *self = user_data;
-
-  /* Only articles matter; a burst of them (a sync) refreshes once. */
-  if (type != NULL && g_strcmp0 (type, "article") != 0)
-    return;
-  if (self->refresh_idle == 0)
-    self->refresh_idle = g_idle_add (refresh_idle_cb, self);
 }
 
 void
@@ -294,12 +279,8 @@ cg_knowledge_page_set_store (CgKnowledgePage *self,
   g_return_if_fail (CG_IS_KNOWLEDGE_PAGE (self));
   g_return_if_fail (store == NULL || CG_IS_STORE (store));
 
-  if (self->store == store)
+  if (!cg_store_watch_set_store (&self->watch, store))
     return;
-  g_clear_signal_handler (&self->changed_id, self->store);
-  g_set_object (&self->store, store);
-  if (store != NULL)
-    self->changed_id = g_signal_connect (store, "changed", G_CALLBACK (on_store_changed), self);
   g_clear_pointer (&self->shown_id, g_free);
   cg_article_view_clear (self->article_view);
   gtk_stack_set_visible_child_name (self->reader_stack, "none");
@@ -357,9 +338,7 @@ cg_knowledge_page_dispose (GObject *object)
 {
   CgKnowledgePage *self = CG_KNOWLEDGE_PAGE (object);
 
-  g_clear_handle_id (&self->refresh_idle, g_source_remove);
-  g_clear_signal_handler (&self->changed_id, self->store);
-  g_clear_object (&self->store);
+  cg_store_watch_clear (&self->watch);
   g_clear_object (&self->session);
   gtk_widget_dispose_template (GTK_WIDGET (self), CG_TYPE_KNOWLEDGE_PAGE);
   /* The template's root box is not a bound child: unparent it here. */
@@ -413,6 +392,7 @@ static void
 cg_knowledge_page_init (CgKnowledgePage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  cg_store_watch_init (&self->watch, article_types, on_store_changed, self);
   refresh_categories (self);
   run_search (self);
 }

@@ -15,15 +15,14 @@
 
 #include "cg-now-serving-window.h"
 #include "cg-queue-format.h"
+#include "cg-store-watch.h"
 
 struct _CgNowServingWindow
 {
   AdwApplicationWindow parent_instance;
 
-  CgStore   *store;
+  CgStoreWatch watch;
   GPtrArray *tickets;      /* char *, shown */
-  gulong     changed_id;
-  guint      refresh_idle;
   guint      tick;
 
   GtkStack  *stack;
@@ -32,6 +31,8 @@ struct _CgNowServingWindow
 };
 
 G_DEFINE_FINAL_TYPE (CgNowServingWindow, cg_now_serving_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static const char * const checkin_types[] = { "checkin", NULL };
 
 /* Sizes for a screen across the room; the colours stay libadwaita's, so
  * dark and high-contrast styles follow. Scoped to this window. */
@@ -92,9 +93,9 @@ cg_now_serving_window_refresh (CgNowServingWindow *self)
 
   g_return_if_fail (CG_IS_NOW_SERVING_WINDOW (self));
 
-  if (self->store == NULL)
+  if (self->watch.store == NULL)
     return;
-  active = cg_queue_now_serving (self->store, now, CG_NOW_SERVING_MAX, NULL);
+  active = cg_queue_now_serving (self->watch.store, now, CG_NOW_SERVING_MAX, NULL);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->tickets_box))) != NULL)
     gtk_flow_box_remove (self->tickets_box, child);
   g_ptr_array_set_size (self->tickets, 0);
@@ -109,20 +110,16 @@ cg_now_serving_window_refresh (CgNowServingWindow *self)
   gtk_flow_box_set_min_children_per_line (self->tickets_box, CLAMP (self->tickets->len, 1, 2));
   gtk_stack_set_visible_child_name (self->stack, self->tickets->len > 0 ? "tickets" : "empty");
 
-  if (cg_queue_stats_today (self->store, now, &stats, NULL) && stats.waiting > 0)
+  if (cg_queue_stats_today (self->watch.store, now, &stats, NULL) && stats.waiting > 0)
     waiting_text = cg_queue_format_waiting (stats.waiting);
   gtk_label_set_text (self->waiting_label, waiting_text ? waiting_text : "");
   gtk_widget_set_visible (GTK_WIDGET (self->waiting_label), waiting_text != NULL);
 }
 
-static gboolean
-refresh_idle_cb (gpointer data)
+static void
+on_store_changed (gpointer data)
 {
-  CgNowServingWindow *self = data;
-
-  self->refresh_idle = 0;
-  cg_now_serving_window_refresh (self);
-  return G_SOURCE_REMOVE;
+  cg_now_serving_window_refresh (data);
 }
 
 static gboolean
@@ -133,30 +130,12 @@ tick_cb (gpointer data)
 }
 
 static void
-on_store_changed (CgStore    *store,
-                  const char *id,
-                  const char *type,
-                  gpointer    user_data)
-{
-  CgNowServingWindow *self = user_data;
-
-  if (type != NULL && g_strcmp0 (type, "checkin") != 0)
-    return;
-  if (self->refresh_idle == 0)
-    self->refresh_idle = g_idle_add (refresh_idle_cb, self);
-}
-
-static void
 cg_now_serving_window_dispose (GObject *object)
 {
   CgNowServingWindow *self = CG_NOW_SERVING_WINDOW (object);
 
-  if (self->store != NULL && self->changed_id != 0)
-    g_signal_handler_disconnect (self->store, self->changed_id);
-  self->changed_id = 0;
-  g_clear_handle_id (&self->refresh_idle, g_source_remove);
+  cg_store_watch_clear (&self->watch);
   g_clear_handle_id (&self->tick, g_source_remove);
-  g_clear_object (&self->store);
   g_clear_pointer (&self->tickets, g_ptr_array_unref);
   G_OBJECT_CLASS (cg_now_serving_window_parent_class)->dispose (object);
 }
@@ -195,6 +174,7 @@ static void
 cg_now_serving_window_init (CgNowServingWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  cg_store_watch_init (&self->watch, checkin_types, on_store_changed, self);
   self->tickets = g_ptr_array_new_with_free_func (g_free);
   ensure_css (GTK_WIDGET (self));
 }
@@ -209,8 +189,7 @@ cg_now_serving_window_new (GtkApplication *app,
   g_return_val_if_fail (CG_IS_STORE (store), NULL);
 
   self = g_object_new (CG_TYPE_NOW_SERVING_WINDOW, "application", app, NULL);
-  self->store = g_object_ref (store);
-  self->changed_id = g_signal_connect (store, "changed", G_CALLBACK (on_store_changed), self);
+  cg_store_watch_set_store (&self->watch, store);
   self->tick = g_timeout_add_seconds (60, tick_cb, self);
   cg_now_serving_window_refresh (self);
   return GTK_WIDGET (self);

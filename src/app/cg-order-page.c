@@ -19,19 +19,18 @@
 #include "cg-order-format.h"
 #include "cg-order-page.h"
 #include "cg-return-dialog.h"
+#include "cg-store-watch.h"
 #include "cg-ui-util.h"
 
 struct _CgOrderPage
 {
   GtkWidget       parent_instance;
 
-  CgStore        *store;
+  CgStoreWatch    watch;
   CgSession      *session;
   char           *order_id;
   JsonObject     *order;
   GtkWindow      *dialog;        /* weak */
-  gulong          changed_id;
-  guint           refresh_idle;
 
   GtkStack       *stack;
   GtkScrolledWindow *scroller;
@@ -156,7 +155,7 @@ show_order (CgOrderPage *self)
   gtk_widget_set_visible (self->customer_group, customer_id != NULL);
   if (customer_id != NULL)
     {
-      g_autoptr(JsonObject) customer = cg_store_get (self->store, customer_id, FALSE, NULL);
+      g_autoptr(JsonObject) customer = cg_store_get (self->watch.store, customer_id, FALSE, NULL);
       const char *name = customer ? cg_json_get_string (customer, "name") : NULL;
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->customer_row),
@@ -231,9 +230,9 @@ load (CgOrderPage  *self,
 {
   g_autoptr(JsonObject) order = NULL;
 
-  g_return_val_if_fail (CG_IS_STORE (self->store), FALSE);
+  g_return_val_if_fail (CG_IS_STORE (self->watch.store), FALSE);
 
-  order = cg_store_get (self->store, order_id, FALSE, error);
+  order = cg_store_get (self->watch.store, order_id, FALSE, error);
   if (order == NULL)
     {
       g_clear_pointer (&self->order, json_object_unref);
@@ -254,34 +253,30 @@ load (CgOrderPage  *self,
   return TRUE;
 }
 
-static gboolean
-refresh_idle_cb (gpointer data)
+static void
+on_store_changed (gpointer data)
 {
   CgOrderPage *self = data;
 
-  self->refresh_idle = 0;
   if (self->order_id != NULL)
     {
       g_autofree char *id = g_strdup (self->order_id);
       load (self, id, NULL);
     }
-  return G_SOURCE_REMOVE;
 }
 
-static void
-on_store_changed (CgStore    *store,
-                  const char *id,
-                  const char *type,
-                  gpointer    user_data)
+static gboolean
+store_change_matters (const char *id,
+                      const char *type,
+                      gpointer    user_data)
 {
   CgOrderPage *self = user_data;
 
   if (self->order_id == NULL)
-    return;
+    return FALSE;
   if (id != NULL && g_strcmp0 (id, self->order_id) != 0 && g_strcmp0 (type, "customer") != 0)
-    return;
-  if (self->refresh_idle == 0)
-    self->refresh_idle = g_idle_add (refresh_idle_cb, self);
+    return FALSE;
+  return TRUE;
 }
 
 static void
@@ -293,7 +288,7 @@ mark_ready_activated (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
 
-  if (!cg_order_mark_ready (self->store, self->order_id, actor (self), NULL, &error))
+  if (!cg_order_mark_ready (self->watch.store, self->order_id, actor (self), NULL, &error))
     {
       cg_widget_toast_text (widget, error->message);
       return;
@@ -342,7 +337,7 @@ hand_over_activated (GtkWidget  *widget,
 {
   CgOrderPage *self = CG_ORDER_PAGE (widget);
   g_autoptr(GError) error = NULL;
-  CgHandoverDialog *dialog = cg_handover_dialog_new (self->store, self->order_id, actor (self), &error);
+  CgHandoverDialog *dialog = cg_handover_dialog_new (self->watch.store, self->order_id, actor (self), &error);
 
   if (dialog == NULL)
     {
@@ -380,7 +375,7 @@ return_activated (GtkWidget  *widget,
 {
   CgOrderPage *self = CG_ORDER_PAGE (widget);
   g_autoptr(GError) error = NULL;
-  CgReturnDialog *dialog = cg_return_dialog_new (self->store, self->order_id, actor (self), &error);
+  CgReturnDialog *dialog = cg_return_dialog_new (self->watch.store, self->order_id, actor (self), &error);
 
   if (dialog == NULL)
     {
@@ -394,20 +389,10 @@ return_activated (GtkWidget  *widget,
 }
 
 static void
-disconnect_store (CgOrderPage *self)
-{
-  if (self->store != NULL && self->changed_id != 0)
-    g_signal_handler_disconnect (self->store, self->changed_id);
-  self->changed_id = 0;
-  g_clear_handle_id (&self->refresh_idle, g_source_remove);
-}
-
-static void
 cg_order_page_dispose (GObject *object)
 {
   CgOrderPage *self = CG_ORDER_PAGE (object);
 
-  disconnect_store (self);
   if (self->dialog != NULL)
     {
       GtkWindow *dialog = self->dialog;
@@ -415,7 +400,7 @@ cg_order_page_dispose (GObject *object)
       gtk_window_destroy (dialog);
     }
   gtk_widget_dispose_template (GTK_WIDGET (self), CG_TYPE_ORDER_PAGE);
-  g_clear_object (&self->store);
+  cg_store_watch_clear (&self->watch);
   g_clear_object (&self->session);
   g_clear_pointer (&self->order, json_object_unref);
   G_OBJECT_CLASS (cg_order_page_parent_class)->dispose (object);
@@ -467,6 +452,8 @@ static void
 cg_order_page_init (CgOrderPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  cg_store_watch_init (&self->watch, NULL, on_store_changed, self);
+  cg_store_watch_set_filter (&self->watch, store_change_matters);
   update_actions (self);
 }
 
@@ -483,12 +470,7 @@ cg_order_page_set_store (CgOrderPage *self,
   g_return_if_fail (CG_IS_ORDER_PAGE (self));
   g_return_if_fail (store == NULL || CG_IS_STORE (store));
 
-  if (self->store == store)
-    return;
-  disconnect_store (self);
-  g_set_object (&self->store, store);
-  if (store != NULL)
-    self->changed_id = g_signal_connect (store, "changed", G_CALLBACK (on_store_changed), self);
+  cg_store_watch_set_store (&self->watch, store);
 }
 
 void

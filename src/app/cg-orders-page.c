@@ -16,17 +16,16 @@
 #include "cg-format.h"
 #include "cg-order-format.h"
 #include "cg-orders-page.h"
+#include "cg-store-watch.h"
 #include "cg-ui-util.h"
 
 struct _CgOrdersPage
 {
   GtkWidget       parent_instance;
 
-  CgStore        *store;
+  CgStoreWatch    watch;
   CgSession      *session;
   GListStore     *orders;        /* CgOrderSummary */
-  gulong          changed_id;
-  guint           refresh_idle;
 
   GtkSearchEntry *search_entry;
   GtkLabel       *caption_label;
@@ -87,7 +86,7 @@ refresh (CgOrdersPage *self)
   const char *query;
   guint total = 0;
 
-  if (self->store == NULL)
+  if (self->watch.store == NULL)
     return;
 
   query = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
@@ -95,7 +94,7 @@ refresh (CgOrdersPage *self)
     query++;
   if (*query == '\0')
     {
-      found = cg_order_list_ready_for_pickup (self->store, CG_ORDERS_PAGE_LIMIT, &total, &error);
+      found = cg_order_list_ready_for_pickup (self->watch.store, CG_ORDERS_PAGE_LIMIT, &total, &error);
       if (found != NULL && total > found->len)
         {
           g_autofree char *shown = cg_format_count (found->len);
@@ -110,7 +109,7 @@ refresh (CgOrdersPage *self)
     }
   else
     {
-      found = cg_order_list_by_number_prefix (self->store, query, CG_ORDERS_PAGE_LIMIT, &error);
+      found = cg_order_list_by_number_prefix (self->watch.store, query, CG_ORDERS_PAGE_LIMIT, &error);
       if (found != NULL)
         /* Translators: search results by order number. */
         caption = g_strdup_printf (ngettext ("%u order found", "%u orders found", found->len),
@@ -151,30 +150,14 @@ refresh (CgOrdersPage *self)
     }
 }
 
-static gboolean
-refresh_idle_cb (gpointer data)
-{
-  CgOrdersPage *self = data;
-
-  self->refresh_idle = 0;
-  refresh (self);
-  return G_SOURCE_REMOVE;
-}
+/* Only orders (and customers, for names) change what this page shows;
+ * a NULL type is a batch from another connection. */
+static const char * const watched_types[] = { "order", "customer", NULL };
 
 static void
-on_store_changed (CgStore    *store,
-                  const char *id,
-                  const char *type,
-                  gpointer    user_data)
+on_store_changed (gpointer data)
 {
-  CgOrdersPage *self = user_data;
-
-  /* Only orders (and customers, for names) change what this page shows;
-   * a NULL type is a batch from another connection. */
-  if (type != NULL && g_strcmp0 (type, "order") != 0 && g_strcmp0 (type, "customer") != 0)
-    return;
-  if (self->refresh_idle == 0)
-    self->refresh_idle = g_idle_add (refresh_idle_cb, self);
+  refresh (data);
 }
 
 static void
@@ -209,20 +192,10 @@ on_row_activated (CgOrdersPage  *self,
 }
 
 static void
-disconnect_store (CgOrdersPage *self)
-{
-  if (self->store != NULL && self->changed_id != 0)
-    g_signal_handler_disconnect (self->store, self->changed_id);
-  self->changed_id = 0;
-  g_clear_handle_id (&self->refresh_idle, g_source_remove);
-}
-
-static void
 cg_orders_page_dispose (GObject *object)
 {
   CgOrdersPage *self = CG_ORDERS_PAGE (object);
 
-  disconnect_store (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), CG_TYPE_ORDERS_PAGE);
   /* The template's top-level box is not bound, so dispose_template()
    * leaves it; unparent what is left. */
@@ -231,7 +204,7 @@ cg_orders_page_dispose (GObject *object)
     while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
       gtk_widget_unparent (child);
   }
-  g_clear_object (&self->store);
+  cg_store_watch_clear (&self->watch);
   g_clear_object (&self->session);
   g_clear_object (&self->orders);
   G_OBJECT_CLASS (cg_orders_page_parent_class)->dispose (object);
@@ -270,6 +243,7 @@ static void
 cg_orders_page_init (CgOrdersPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  cg_store_watch_init (&self->watch, watched_types, on_store_changed, self);
 
   self->orders = g_list_store_new (CG_TYPE_ORDER_SUMMARY);
   gtk_list_box_bind_model (self->order_list, G_LIST_MODEL (self->orders),
@@ -289,12 +263,8 @@ cg_orders_page_set_store (CgOrdersPage *self,
   g_return_if_fail (CG_IS_ORDERS_PAGE (self));
   g_return_if_fail (store == NULL || CG_IS_STORE (store));
 
-  if (self->store == store)
+  if (!cg_store_watch_set_store (&self->watch, store))
     return;
-  disconnect_store (self);
-  g_set_object (&self->store, store);
-  if (store != NULL)
-    self->changed_id = g_signal_connect (store, "changed", G_CALLBACK (on_store_changed), self);
   refresh (self);
 }
 

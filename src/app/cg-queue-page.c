@@ -16,19 +16,18 @@
 #include "cg-format.h"
 #include "cg-queue-format.h"
 #include "cg-queue-page.h"
+#include "cg-store-watch.h"
 #include "cg-ui-util.h"
 
 struct _CgQueuePage
 {
   GtkWidget         parent_instance;
 
-  CgStore          *store;
+  CgStoreWatch      watch;
   CgSession        *session;
   GListStore       *waiting;       /* CgQueueTicket */
   CgQueueTicket    *current;
   AdwMessageDialog *dialog;        /* weak */
-  gulong            changed_id;
-  guint             refresh_idle;
   guint             tick;
 
   GtkLabel         *waiting_label;
@@ -45,6 +44,8 @@ struct _CgQueuePage
 };
 
 G_DEFINE_FINAL_TYPE (CgQueuePage, cg_queue_page, GTK_TYPE_WIDGET)
+
+static const char * const checkin_types[] = { "checkin", NULL };
 
 static GtkWidget *
 create_row (gpointer item,
@@ -78,7 +79,7 @@ static void
 update_actions (CgQueuePage *self)
 {
   const char *status = self->current ? cg_queue_ticket_get_status (self->current) : NULL;
-  gboolean signed_in = self->session != NULL && self->store != NULL;
+  gboolean signed_in = self->session != NULL && self->watch.store != NULL;
   gboolean anyone = g_list_model_get_n_items (G_LIST_MODEL (self->waiting)) > 0;
   gboolean called = g_strcmp0 (status, "called") == 0;
 
@@ -110,10 +111,10 @@ refresh (CgQueuePage *self)
   g_autofree char *summary = NULL;
   CgQueueStats stats = { 0 };
 
-  if (self->store == NULL)
+  if (self->watch.store == NULL)
     return;
 
-  waiting = cg_queue_list_today (self->store, now, "waiting", &error);
+  waiting = cg_queue_list_today (self->watch.store, now, "waiting", &error);
   if (waiting == NULL)
     {
       cg_widget_toast_text (GTK_WIDGET (self), error->message);
@@ -124,7 +125,7 @@ refresh (CgQueuePage *self)
   gtk_stack_set_visible_child_name (self->stack, waiting->len > 0 ? "waiting" : "empty");
 
   g_clear_object (&self->current);
-  self->current = cg_queue_current_for (self->store, actor (self), now);
+  self->current = cg_queue_current_for (self->watch.store, actor (self), now);
   gtk_widget_set_visible (self->current_group, self->current != NULL);
   if (self->current != NULL)
     {
@@ -146,21 +147,17 @@ refresh (CgQueuePage *self)
   waiting_text = waiting->len > 0 ? cg_queue_format_waiting (waiting->len)
                                   : g_strdup (_("Walk-in Queue"));
   gtk_label_set_text (self->waiting_label, waiting_text);
-  if (cg_queue_stats_today (self->store, now, &stats, NULL))
+  if (cg_queue_stats_today (self->watch.store, now, &stats, NULL))
     summary = cg_queue_format_summary (&stats);
   gtk_label_set_text (self->summary_label, summary ? summary : _("No tickets called yet today"));
 
   update_actions (self);
 }
 
-static gboolean
-refresh_idle_cb (gpointer data)
+static void
+on_store_changed (gpointer data)
 {
-  CgQueuePage *self = data;
-
-  self->refresh_idle = 0;
-  refresh (self);
-  return G_SOURCE_REMOVE;
+  refresh (data);
 }
 
 static gboolean
@@ -171,20 +168,6 @@ tick_cb (gpointer data)
 }
 
 static void
-on_store_changed (CgStore    *store,
-                  const char *id,
-                  const char *type,
-                  gpointer    user_data)
-{
-  CgQueuePage *self = user_data;
-
-  if (type != NULL && g_strcmp0 (type, "checkin") != 0)
-    return;
-  if (self->refresh_idle == 0)
-    self->refresh_idle = g_idle_add (refresh_idle_cb, self);
-}
-
-static void
 set_status (CgQueuePage *self,
             const char  *status)
 {
@@ -192,7 +175,7 @@ set_status (CgQueuePage *self,
 
   if (self->current == NULL)
     return;
-  if (!cg_checkin_set_status (self->store, cg_queue_ticket_get_id (self->current), status,
+  if (!cg_checkin_set_status (self->watch.store, cg_queue_ticket_get_id (self->current), status,
                               actor (self), &error))
     cg_widget_toast_text (GTK_WIDGET (self), error->message);
   refresh (self);
@@ -208,7 +191,7 @@ call_next_activated (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
   g_autofree char *id = NULL;
 
-  if (!cg_queue_call_next (self->store, actor (self), now, &id, &error))
+  if (!cg_queue_call_next (self->watch.store, actor (self), now, &id, &error))
     cg_widget_toast_text (widget, error->message);
   else if (id == NULL)
     cg_widget_toast_text (widget, _("Nobody is waiting"));
@@ -274,20 +257,10 @@ no_show_activated (GtkWidget  *widget,
 }
 
 static void
-disconnect_store (CgQueuePage *self)
-{
-  if (self->store != NULL && self->changed_id != 0)
-    g_signal_handler_disconnect (self->store, self->changed_id);
-  self->changed_id = 0;
-  g_clear_handle_id (&self->refresh_idle, g_source_remove);
-}
-
-static void
 cg_queue_page_dispose (GObject *object)
 {
   CgQueuePage *self = CG_QUEUE_PAGE (object);
 
-  disconnect_store (self);
   g_clear_handle_id (&self->tick, g_source_remove);
   if (self->dialog != NULL)
     {
@@ -304,7 +277,7 @@ cg_queue_page_dispose (GObject *object)
     while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
       gtk_widget_unparent (child);
   }
-  g_clear_object (&self->store);
+  cg_store_watch_clear (&self->watch);
   g_clear_object (&self->session);
   g_clear_object (&self->current);
   g_clear_object (&self->waiting);
@@ -367,6 +340,7 @@ static void
 cg_queue_page_init (CgQueuePage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  cg_store_watch_init (&self->watch, checkin_types, on_store_changed, self);
 
   self->waiting = g_list_store_new (CG_TYPE_QUEUE_TICKET);
   gtk_list_box_bind_model (self->waiting_list, G_LIST_MODEL (self->waiting),
@@ -388,12 +362,8 @@ cg_queue_page_set_store (CgQueuePage *self,
   g_return_if_fail (CG_IS_QUEUE_PAGE (self));
   g_return_if_fail (store == NULL || CG_IS_STORE (store));
 
-  if (self->store == store)
+  if (!cg_store_watch_set_store (&self->watch, store))
     return;
-  disconnect_store (self);
-  g_set_object (&self->store, store);
-  if (store != NULL)
-    self->changed_id = g_signal_connect (store, "changed", G_CALLBACK (on_store_changed), self);
   refresh (self);
 }
 

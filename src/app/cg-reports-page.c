@@ -14,9 +14,11 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "cg-chart.h"
 #include "cg-reports-page.h"
+#include "cg-store-watch.h"
 #include "cg-ui-util.h"
 
 /* How long the store must be quiet before the report is computed again. */
@@ -26,10 +28,8 @@ struct _CgReportsPage
 {
   GtkWidget       parent_instance;
 
-  CgStore        *store;
+  CgStoreWatch    watch;
   CgSession      *session;
-  gulong          changed_id;
-  guint           refresh_timeout;
   GCancellable   *cancellable;
   CgReportPeriod  period;
   gboolean        has_report;
@@ -235,7 +235,7 @@ cg_reports_page_refresh (CgReportsPage *self)
 
   g_return_if_fail (CG_IS_REPORTS_PAGE (self));
 
-  g_clear_handle_id (&self->refresh_timeout, g_source_remove);
+  cg_store_watch_cancel (&self->watch);
   if (self->cancellable != NULL)
     {
       g_cancellable_cancel (self->cancellable);
@@ -256,7 +256,7 @@ cg_reports_page_refresh (CgReportsPage *self)
   words = cg_report_format_period (from, to, NULL);
   gtk_label_set_text (self->period_label, words);
 
-  if (self->store == NULL)
+  if (self->watch.store == NULL)
     {
       set_loading (self, FALSE);
       return;
@@ -265,36 +265,25 @@ cg_reports_page_refresh (CgReportsPage *self)
   self->cancellable = g_cancellable_new ();
   set_loading (self, TRUE);
   gtk_stack_set_visible_child_name (self->stack, "loading");
-  cg_kpi_report_compute_async (self->store, from, to, g_get_real_time () / G_USEC_PER_SEC, NULL,
+  cg_kpi_report_compute_async (self->watch.store, from, to, g_get_real_time () / G_USEC_PER_SEC, NULL,
                                self->cancellable, on_computed, g_object_ref (self));
 }
 
-static gboolean
-refresh_timeout_cb (gpointer user_data)
-{
-  CgReportsPage *self = user_data;
-
-  self->refresh_timeout = 0;
-  cg_reports_page_refresh (self);
-  return G_SOURCE_REMOVE;
-}
+static const char * const report_types[] = { "case", "case_note", "checkin", "feedback", NULL };
 
 static void
-on_store_changed (CgStore    *store,
-                  const char *id,
-                  const char *type,
-                  gpointer    user_data)
+on_store_changed (gpointer user_data)
 {
-  CgReportsPage *self = user_data;
+  cg_reports_page_refresh (user_data);
+}
 
-  if (type != NULL && g_strcmp0 (type, "case") != 0 && g_strcmp0 (type, "case_note") != 0 &&
-      g_strcmp0 (type, "checkin") != 0 && g_strcmp0 (type, "feedback") != 0)
-    return;
+static gboolean
+store_change_matters (const char *id,
+                      const char *type,
+                      gpointer    user_data)
+{
   /* Only while shown: a hidden page computes when it is mapped again. */
-  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
-    return;
-  g_clear_handle_id (&self->refresh_timeout, g_source_remove);
-  self->refresh_timeout = g_timeout_add_seconds (REFRESH_DELAY_S, refresh_timeout_cb, self);
+  return gtk_widget_get_mapped (GTK_WIDGET (user_data));
 }
 
 /* ------------------------------------------------------------- signals */
@@ -403,7 +392,7 @@ cg_reports_page_map (GtkWidget *widget)
 
   GTK_WIDGET_CLASS (cg_reports_page_parent_class)->map (widget);
   /* Shown again after changes while hidden, or never computed: compute. */
-  if (self->store != NULL && !self->has_report && self->cancellable == NULL)
+  if (self->watch.store != NULL && !self->has_report && self->cancellable == NULL)
     cg_reports_page_refresh (self);
 }
 
@@ -416,13 +405,13 @@ cg_reports_page_set_store (CgReportsPage *self,
   g_return_if_fail (CG_IS_REPORTS_PAGE (self));
   g_return_if_fail (store == NULL || CG_IS_STORE (store));
 
-  if (self->store == store)
+  if (!cg_store_watch_set_store (&self->watch, store))
     return;
-  g_clear_signal_handler (&self->changed_id, self->store);
-  g_set_object (&self->store, store);
-  if (store != NULL)
-    self->changed_id = g_signal_connect (store, "changed", G_CALLBACK (on_store_changed), self);
-  cg_reports_page_refresh (self);
+  self->has_report = FALSE;
+  /* Computed when shown (see map): the window opens with this page
+   * hidden, and nobody may see it before a supervisor signs in. */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    cg_reports_page_refresh (self);
 }
 
 void
@@ -431,9 +420,22 @@ cg_reports_page_set_session (CgReportsPage *self,
 {
   g_return_if_fail (CG_IS_REPORTS_PAGE (self));
 
-  /* The window shows this page to supervisors only; nothing here depends
-   * on who is signed in. */
   g_set_object (&self->session, session);
+  /* The window shows this page to supervisors only. When someone else
+   * signs in (or the counter is signed out), the figures are dropped, not
+   * kept in a hidden page; a supervisor gets them computed afresh. */
+  if (session == NULL || !cg_session_is_supervisor (session))
+    {
+      if (self->cancellable != NULL)
+        {
+          g_cancellable_cancel (self->cancellable);
+          g_clear_object (&self->cancellable);
+        }
+      self->has_report = FALSE;
+      memset (&self->report, 0, sizeof self->report);
+      set_loading (self, FALSE);
+      gtk_stack_set_visible_child_name (self->stack, "loading");
+    }
 }
 
 void
@@ -492,9 +494,7 @@ cg_reports_page_dispose (GObject *object)
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
-  g_clear_handle_id (&self->refresh_timeout, g_source_remove);
-  g_clear_signal_handler (&self->changed_id, self->store);
-  g_clear_object (&self->store);
+  cg_store_watch_clear (&self->watch);
   g_clear_object (&self->session);
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
@@ -552,6 +552,9 @@ cg_reports_page_init (CgReportsPage *self)
   g_autoptr(GDateTime) week_ago = g_date_time_add_days (now, -6);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  cg_store_watch_init (&self->watch, report_types, on_store_changed, self);
+  cg_store_watch_set_filter (&self->watch, store_change_matters);
+  cg_store_watch_set_delay (&self->watch, REFRESH_DELAY_S);
   /* A custom range starts as the last 7 days. */
   gtk_calendar_select_day (self->first_day_calendar, week_ago);
   gtk_calendar_select_day (self->last_day_calendar, now);

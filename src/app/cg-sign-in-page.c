@@ -23,6 +23,7 @@ struct _CgSignInPage
   GtkWidget       parent_instance;
 
   CgStore        *store;
+  GCancellable   *cancellable;   /* of the PIN check running, if any */
   gboolean        busy;
   char           *message;
 
@@ -115,6 +116,12 @@ on_signed_in (GObject      *source,
   g_autoptr(GError) error = NULL;
   g_autoptr(CgSession) session = g_task_propagate_pointer (G_TASK (result), &error);
 
+  /* The page went away during the check (window closed): its template
+   * children are gone and nobody is there to sign in. */
+  if (g_task_get_cancellable (G_TASK (result)) != NULL &&
+      g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
+    return;
+  g_clear_object (&self->cancellable);
   self->busy = FALSE;
   gtk_editable_set_text (GTK_EDITABLE (self->pin_row), "");
   update_actions (self);
@@ -149,7 +156,10 @@ submit_action (GtkWidget  *widget,
   set_message (self, NULL);
   update_actions (self);
 
-  task = g_task_new (self, NULL, on_signed_in, NULL);
+  self->cancellable = g_cancellable_new ();
+  task = g_task_new (self, self->cancellable, on_signed_in, NULL);
+  /* The answer is delivered even when cancelled, so on_signed_in sees it. */
+  g_task_set_return_on_cancel (task, FALSE);
   g_task_set_source_tag (task, submit_action);
   g_task_set_task_data (task, job, (GDestroyNotify) sign_in_job_free);
   g_task_run_in_thread (task, sign_in_thread);
@@ -178,6 +188,9 @@ cg_sign_in_page_dispose (GObject *object)
 {
   CgSignInPage *self = CG_SIGN_IN_PAGE (object);
 
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), CG_TYPE_SIGN_IN_PAGE);
   g_clear_object (&self->store);
   G_OBJECT_CLASS (cg_sign_in_page_parent_class)->dispose (object);

@@ -270,14 +270,38 @@ cg_window_get_session (CgWindow *self)
   return self->session;
 }
 
+/* The dialogs open over the window (new case, resolve, hand over, merge,
+ * …), which are toplevels of their own. (transfer container) */
+static GList *
+dialogs_of (CgWindow *self)
+{
+  GList *toplevels = gtk_window_list_toplevels ();
+  GList *dialogs = NULL;
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (l->data != (gpointer) self &&
+        gtk_window_get_transient_for (l->data) == GTK_WINDOW (self))
+      dialogs = g_list_prepend (dialogs, l->data);
+  g_list_free (toplevels);
+  return dialogs;
+}
+
 void
 cg_window_lock (CgWindow *self)
 {
+  GList *dialogs;
+
   g_return_if_fail (CG_IS_WINDOW (self));
 
   if (self->session == NULL || self->locked)
     return;
   self->locked = TRUE;
+  /* Nothing of a customer stays on top of the lock screen: a dialog that
+   * was open is closed (what was typed into it is not saved). */
+  dialogs = dialogs_of (self);
+  for (GList *l = dialogs; l != NULL; l = l->next)
+    gtk_window_destroy (l->data);
+  g_list_free (dialogs);
   cg_idle_monitor_set_enabled (self->idle_monitor, FALSE);
   cg_sign_in_page_reset (self->sign_in_page, self->session);
   /* Nothing typed before the lock stays behind it. */
@@ -305,8 +329,29 @@ static void
 on_idle (CgIdleMonitor *monitor,
          CgWindow      *self)
 {
-  if (cg_window_get_view (self) == CG_WINDOW_VIEW_WORKSPACE)
-    cg_window_lock (self);
+  g_autoptr(GList) dialogs = NULL;
+  gboolean newly_watched = FALSE;
+
+  if (cg_window_get_view (self) != CG_WINDOW_VIEW_WORKSPACE)
+    return;
+  /* Typing in a dialog is activity too. Dialogs are watched the first
+   * time the timeout finds them open, and given one more period: someone
+   * filling in a new case is not locked out mid-form, and a dialog left
+   * open does not keep the counter unlocked for ever. */
+  dialogs = dialogs_of (self);
+  for (GList *l = dialogs; l != NULL; l = l->next)
+    if (g_object_get_data (l->data, "cg-idle-watched") == NULL)
+      {
+        cg_idle_monitor_watch (monitor, l->data);
+        g_object_set_data (l->data, "cg-idle-watched", GINT_TO_POINTER (TRUE));
+        newly_watched = TRUE;
+      }
+  if (newly_watched)
+    {
+      cg_idle_monitor_poke (monitor);
+      return;
+    }
+  cg_window_lock (self);
 }
 
 static void

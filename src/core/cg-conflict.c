@@ -370,7 +370,11 @@ cg_conflict_resolve (CgStore     *store,
   if (rev == NULL)
     goto fail;
 
-  for (guint i = 0; leaves[i] != NULL; i++)
+  /* Only the branch that was shown beside the winner (cg_conflict_load()
+   * compares leaves[0] and leaves[1]) is merged away. With three or more
+   * branches the others stay: deleting them would drop edits nobody saw,
+   * and the document stays in the list until each has been merged. */
+  for (guint i = 0; leaves[i] != NULL && i < 2; i++)
     {
       g_autofree char *tomb = NULL;
 

@@ -91,9 +91,11 @@ JsonObject  *cg_conflict_build_merged    (CgConflict     *self);
 /* Writes @merged_body (with "_rev" the current winner, as
  * cg_conflict_build_merged() gives it; CONFLICT if the winner moved since)
  * as the new revision of the winning branch, stamped with @actor and this
- * device, and deletes every other live leaf — all in one batch, so the
- * document is no longer conflicted and the next push sends the merged
- * revision and the tombstones. */
+ * device, and deletes the branch it was compared with (the first other
+ * leaf, as cg_conflict_load() shows it) — in one batch, so the next push
+ * sends the merged revision and the tombstone. With three or more
+ * branches the rest stay and the document stays conflicted: each is
+ * merged in turn, so no edit is dropped unseen. */
 gboolean     cg_conflict_resolve         (CgStore        *store,
                                           const char     *id,
                                           JsonObject     *merged_body,

@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include "cg-customer.h"
 #include "cg-device.h"
 #include "cg-json.h"
 #include "cg-notification.h"
@@ -73,6 +74,7 @@ cg_notification_queue_for_customer (CgStore     *store,
   g_autofree char *id = NULL;
   g_autofree char *now = NULL;
   g_autofree char *rev = NULL;
+  g_autofree char *survivor = NULL;
   const char *channel = NULL, *to = NULL, *language;
 
   g_return_val_if_fail (CG_IS_STORE (store), NULL);
@@ -80,6 +82,11 @@ cg_notification_queue_for_customer (CgStore     *store,
 
   if (customer_id == NULL || *customer_id == '\0')
     return NULL;
+  /* A duplicate merged into another customer is reached at the
+   * survivor's address, not at the one it had before the merge. */
+  survivor = cg_customer_dup_survivor (store, customer_id);
+  if (survivor != NULL)
+    customer_id = survivor;
   customer = cg_store_get (store, customer_id, FALSE, NULL);
   if (customer == NULL || !pick_channel (customer, &channel, &to))
     return NULL;
@@ -101,6 +108,7 @@ cg_notification_queue_for_customer (CgStore     *store,
   json_object_set_string_member (doc, "locale", language);
   json_object_set_string_member (doc, "customer_id", customer_id);
   json_object_set_string_member (doc, "created_at", now);
+  cg_device_stamp_change (store, doc, NULL, now);
 
   rev = cg_store_put (store, doc, error);
   if (rev == NULL)

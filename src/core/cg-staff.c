@@ -44,6 +44,8 @@
 #define DEVICE_LOCKOUT_S       (5 * 60)
 
 #define META_DEVICE "signin.device"
+/* Staff ids are short ("staff:0421-01"). */
+#define MAX_STAFF_ID_LEN 64
 
 G_DEFINE_QUARK (cg-staff-error-quark, cg_staff_error)
 
@@ -185,10 +187,13 @@ device_state_save (CgStore     *store,
     g_warning ("Could not record sign-in state: %s", error->message);
 }
 
+/* Counts a failure. Load, update and save happen in one write
+ * transaction, so that two attempts at the same moment (two windows, two
+ * processes on one store) cannot both read N and both write N + 1. */
 static void
-record_failure (CgStore    *store,
-                const char *id,
-                gint64      now)
+record_failure_locked (CgStore    *store,
+                       const char *id,
+                       gint64      now)
 {
   IdState ids = id_state_load (store, id);
   DeviceState dev = device_state_load (store);
@@ -220,6 +225,23 @@ record_failure (CgStore    *store,
       dev.n_times = 0;
     }
   device_state_save (store, &dev);
+}
+
+static void
+record_failure (CgStore    *store,
+                const char *id,
+                gint64      now)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!cg_store_begin (store, &error))
+    {
+      g_warning ("Could not record a failed sign-in: %s", error->message);
+      return;
+    }
+  record_failure_locked (store, id, now);
+  if (!cg_store_commit (store, &error))
+    g_warning ("Could not record a failed sign-in: %s", error->message);
 }
 
 static void
@@ -309,7 +331,7 @@ cg_staff_sign_in (CgStore     *store,
   g_autoptr(JsonObject) doc = NULL;
   const char *hash = NULL;
   gint64 wait;
-  gboolean ok;
+  gboolean ok, well_formed;
 
   g_return_val_if_fail (CG_IS_STORE (store), NULL);
 
@@ -319,6 +341,13 @@ cg_staff_sign_in (CgStore     *store,
     {
       set_wrong_credentials (error);
       return NULL;
+    }
+  /* What was typed becomes a metadata key: keep it short. Longer input is
+   * counted as a failure of one shared key. */
+  if (strlen (id) > MAX_STAFF_ID_LEN)
+    {
+      g_free (id);
+      id = g_strdup ("staff:(too long)");
     }
 
   wait = retry_after_normalized (store, id, now);
@@ -331,17 +360,21 @@ cg_staff_sign_in (CgStore     *store,
       return NULL;
     }
 
-  doc = cg_store_get (store, id, FALSE, NULL);
+  if (strlen (id) <= MAX_STAFF_ID_LEN)
+    doc = cg_store_get (store, id, FALSE, NULL);
   if (doc != NULL && g_strcmp0 (json_object_get_string_member_with_default (doc, "type", NULL), "staff") != 0)
     g_clear_pointer (&doc, json_object_unref);
   if (doc != NULL)
     hash = json_object_get_string_member_with_default (doc, "pin_hash", NULL);
 
-  if (doc != NULL && hash != NULL)
-    ok = pin_is_valid (pin) && verify_pin (hash, pin);
+  /* Exactly one Argon2id verification on every path, whatever was typed:
+   * a malformed PIN or an unknown id must take as long as a wrong PIN,
+   * or the time would tell a stranger which staff ids exist. */
+  well_formed = pin_is_valid (pin);
+  if (doc != NULL && hash != NULL && *hash != '\0' && well_formed)
+    ok = verify_pin (hash, pin);
   else
     {
-      /* Same work as for a known id. */
       verify_pin (dummy_hash (), pin != NULL ? pin : "");
       ok = FALSE;
     }

@@ -42,6 +42,18 @@ finish_batch (CgStore  *store,
   return cg_store_commit (store, error);
 }
 
+/* The pickup document goes to kiosks, which may show nothing about
+ * anyone (DATA-MODEL.md): unlike every other document it carries no
+ * staff id and no device id, only when it changed. */
+static void
+stamp_pickup (JsonObject *pickup,
+              const char *now)
+{
+  json_object_set_string_member (pickup, "updated_at", now);
+  json_object_remove_member (pickup, "updated_by");
+  json_object_remove_member (pickup, "updated_device");
+}
+
 /* Moves the order's pickup document, if there is one, to @status. */
 static gboolean
 update_pickup (CgStore     *store,
@@ -64,7 +76,7 @@ update_pickup (CgStore     *store,
   if (pickup == NULL || g_strcmp0 (cg_json_get_string (pickup, "status"), status) == 0)
     return TRUE;
   json_object_set_string_member (pickup, "status", status);
-  cg_device_stamp_change (store, pickup, actor, now);
+  stamp_pickup (pickup, now);
   rev = cg_store_put (store, pickup, error);
   return rev != NULL;
 }
@@ -212,8 +224,19 @@ cg_order_mark_ready (CgStore     *store,
                             have_last4 ? last4 : NULL);
   existing = cg_store_get (store, cg_json_get_string (pickup, "_id"), FALSE, NULL);
   if (existing != NULL)
-    json_object_set_string_member (pickup, "_rev", cg_json_get_string (existing, "_rev"));
-  cg_device_stamp_change (store, pickup, actor, now);
+    {
+      /* Onto the existing body: members central added are kept. */
+      JsonObjectIter iter;
+      const char *member;
+      JsonNode *value;
+
+      json_object_iter_init (&iter, pickup);
+      while (json_object_iter_next (&iter, &member, &value))
+        json_object_set_member (existing, member, json_node_copy (value));
+      g_clear_pointer (&pickup, json_object_unref);
+      pickup = g_steal_pointer (&existing);
+    }
+  stamp_pickup (pickup, now);
   pickup_rev = cg_store_put (store, pickup, error);
   if (pickup_rev == NULL)
     return finish_batch (store, FALSE, error);
@@ -374,6 +397,15 @@ cg_order_hand_over (CgStore     *store,
 
 /* ----------------------------------------------------------------- returns */
 
+/* Quantities come from documents and callers; a sum must not wrap round
+ * into a small number and let an absurd return through. Both >= 0. */
+static gint64
+add_saturating (gint64 a,
+                gint64 b)
+{
+  return b > G_MAXINT64 - a ? G_MAXINT64 : a + b;
+}
+
 static gint64
 sum_qty (JsonArray  *array,
          const char *sku)
@@ -388,7 +420,7 @@ sum_qty (JsonArray  *array,
 
       if (line != NULL && g_strcmp0 (cg_json_get_string (line, "sku"), sku) == 0 &&
           cg_json_get_int (line, "qty", &qty) && qty > 0)
-        total += qty;
+        total = add_saturating (total, qty);
     }
   return total;
 }
@@ -470,7 +502,7 @@ check_return_lines (JsonObject          *order,
         }
       for (guint j = 0; j < n_lines; j++)
         if (g_strcmp0 (lines[j].sku, lines[i].sku) == 0 && lines[j].qty > 0)
-          asked += lines[j].qty;
+          asked = add_saturating (asked, lines[j].qty);
       left = cg_order_returnable (order, lines[i].sku);
       if (asked > left)
         {

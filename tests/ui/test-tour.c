@@ -292,6 +292,10 @@ test_tour (void)
                                                        : "Your return is booked; the refund follows within 3 days.", -1);
     g_signal_emit_by_name (add_note, "clicked");
     settle (&t);
+    /* The page rebuilt its actions after the note: look the button up again. */
+    actions = find_descendant (case_page, GTK_TYPE_BOX, "case-actions");
+    resolve = find_descendant (actions, GTK_TYPE_BUTTON, "resolved");
+    g_assert_nonnull (resolve);
     g_signal_emit_by_name (resolve, "clicked");
     dialog = cg_case_page_get_dialog (CG_CASE_PAGE (case_page));
     g_assert_true (ADW_IS_MESSAGE_DIALOG (dialog));

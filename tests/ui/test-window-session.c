@@ -15,6 +15,7 @@
 
 #include "changgu-core.h"
 #include "cg-application.h"
+#include "cg-reports-page.h"
 #include "cg-sign-in-page.h"
 #include "cg-window.h"
 #include "cg-ui-test-util.h"
@@ -182,6 +183,35 @@ test_sign_in (Fixture       *f,
   g_assert_null (cg_sign_in_page_get_message (page));
 }
 
+/* A window open over the workspace, or NULL. */
+static GtkWindow *
+open_dialog (Fixture *f)
+{
+  GList *toplevels = gtk_window_list_toplevels ();
+  GtkWindow *found = NULL;
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (l->data != (gpointer) f->window && gtk_widget_get_visible (l->data) &&
+        gtk_window_get_transient_for (l->data) == GTK_WINDOW (f->window))
+      found = l->data;
+  g_list_free (toplevels);
+  return found;
+}
+
+static gboolean
+time_is_up (gpointer data)
+{
+  return g_get_monotonic_time () >= *(gint64 *) data;
+}
+
+static void
+iterate_for (Fixture *f,
+             guint    ms)
+{
+  gint64 until = g_get_monotonic_time () + ms * 1000;
+  iterate_until (time_is_up, &until, ms + 5000, "the time to pass");
+}
+
 static gboolean
 is_locked (gpointer data)
 {
@@ -210,6 +240,23 @@ test_lock (Fixture       *f,
   sign_in (f, "0421-01", "2468");
   g_assert_false (cg_window_is_locked (f->window));
   g_assert_cmpstr (cg_session_get_role (cg_window_get_session (f->window)), ==, "supervisor");
+
+  /* Locking closes a dialog open over the workspace: nothing of a
+   * customer stays on top of the lock screen. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-case", "s", ""));
+  g_assert_nonnull (open_dialog (f));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.lock", NULL));
+  g_assert_null (open_dialog (f));
+  sign_in (f, "0421-01", "2468");
+  g_assert_false (cg_window_is_locked (f->window));
+
+  /* Typing in a dialog counts as activity: the first timeout finds the
+   * dialog and waits one more period before locking. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-case", "s", ""));
+  cg_window_set_lock_timeout (f->window, 300);
+  iterate_for (f, 400);
+  g_assert_false (cg_window_is_locked (f->window));
+  g_assert_nonnull (open_dialog (f));
 
   /* Inactivity locks by itself. */
   cg_window_set_lock_timeout (f->window, 200);
@@ -242,9 +289,12 @@ test_roles (Fixture       *f,
   g_assert_true (cg_window_show_section (f->window, "reports"));
   g_assert_cmpstr (cg_window_get_section (f->window), ==, "reports");
 
-  /* An agent signing in after a supervisor does not inherit Reports. */
+  /* An agent signing in after a supervisor does not inherit Reports, nor
+   * its figures kept in the hidden page. */
   cg_window_set_session (f->window, agent);
   g_assert_cmpstr (cg_window_get_section (f->window), ==, "customers");
+  g_assert_null (cg_reports_page_get_report (CG_REPORTS_PAGE (find_descendant (GTK_WIDGET (f->window),
+                                                                                 CG_TYPE_REPORTS_PAGE, NULL))));
 }
 
 static void
