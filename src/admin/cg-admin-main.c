@@ -24,6 +24,13 @@ static const Command commands[] = {
   { "demo-data", cg_admin_demo_main },
   { "rebuild-index", cg_admin_index_main },
   { "sync", cg_admin_sync_main },
+  { "provision", cg_admin_provision_main },
+  { "add-device", cg_admin_add_device_main },
+  { "import", cg_admin_import_main },
+  { "relay", cg_admin_relay_main },
+  { "keygen", cg_admin_keygen_main },
+  { "config", cg_admin_config_main },
+  { "fleet", cg_admin_fleet_main },
 };
 
 static void
@@ -39,6 +46,14 @@ print_help (void)
   g_print ("  %-40s %s\n", "demo-data --customers N --db PATH", _("Write a realistic demo store"));
   g_print ("  %-40s %s\n", "rebuild-index --db PATH", _("Rebuild the projections and search indexes"));
   g_print ("  %-40s %s\n", "sync --db PATH [--provision FILE] [--once]", _("Replicate with the central service"));
+  g_print ("  %-40s %s\n", "provision --server URL --store S", _("Create a store's databases and write rules"));
+  g_print ("  %-40s %s\n", "add-device --server URL --store S --role R", _("Add a counter or kiosk; write its provisioning file"));
+  g_print ("  %-40s %s\n", "import --db PATH KIND FILE", _("Import customers, orders or articles (CSV, JSON)"));
+  g_print ("  %-40s %s\n", "relay --server URL --store S [--once]", _("Join a store's kiosk and store databases"));
+  g_print ("  %-40s %s\n", "keygen --key-id ID --out DIR", _("Make a key pair for signing configuration"));
+  g_print ("  %-40s %s\n", "config push --server URL --key FILE …", _("Sign and write a configuration"));
+  g_print ("  %-40s %s\n", "config show --server URL --scope SCOPE", _("Print a configuration or a store's merge"));
+  g_print ("  %-40s %s\n", "fleet --server URL [--store S]", _("Show what every device last reported"));
   g_print ("\n%s\n\n%s\n",
            _("Run “changgu-admin COMMAND --help” for the options of a command."),
            _("Exit status: 0 on success, 1 when the command failed, 2 when the command line is wrong."));

@@ -32,6 +32,24 @@ int       cg_admin_index_main      (int          argc,
                                     char       **argv);
 int       cg_admin_sync_main       (int          argc,
                                     char       **argv);
+int       cg_admin_import_main     (int          argc,
+                                    char       **argv);
+int       cg_admin_relay_main      (int          argc,
+                                    char       **argv);
+int       cg_admin_provision_main  (int          argc,
+                                    char       **argv);
+int       cg_admin_add_device_main (int          argc,
+                                    char       **argv);
+int       cg_admin_keygen_main     (int          argc,
+                                    char       **argv);
+int       cg_admin_config_main     (int          argc,
+                                    char       **argv);
+int       cg_admin_fleet_main      (int          argc,
+                                    char       **argv);
+
+/* A key id (cg-admin-keygen.c): letters, digits, '.', '_', '-', not
+ * starting with '.', at most 64 characters (it becomes a file name). */
+gboolean  cg_admin_key_id_is_valid (const char  *key_id);
 
 /* Error reporting (cg-admin-util.c). @command is what the user typed, e.g.
  * "doc get"; the message goes to stderr as "changgu-admin doc get: …". A

@@ -46,6 +46,16 @@
  *   resolved        cg_conflict_resolve (cg-conflict.c), in one batch: a
  *                   local edit on the winner with the merged body, and a
  *                   local delete (tombstone) on every other live leaf.
+ *   purged          cg_store_purge_local (retention, cg-retention.c): the
+ *                   document leaves this device only: its projections, its
+ *                   revs and its docs row are removed; no tombstone, so
+ *                   nothing is pushed, and the pull checkpoint is past its
+ *                   revisions, so it is not pulled again unless it changes
+ *                   on the central side (then it comes back whole, as a
+ *                   new document). Refused (CONFLICT) while docs.pending:
+ *                   those changes exist nowhere else. Its seq disappears
+ *                   from the changes feed, which I7 allows (seqs stay
+ *                   unique and growing; gaps were always possible).
  */
 #define G_LOG_DOMAIN "cg-store"
 
@@ -1240,4 +1250,67 @@ cg_store_get_revisions (CgStore    *self,
     }
   json_object_set_array_member (revisions, "ids", ids);
   return revisions;
+}
+
+gboolean
+cg_store_purge_local (CgStore     *self,
+                      const char  *id,
+                      GError     **error)
+{
+  g_auto(DocRow) row = { 0 };
+  sqlite3_stmt *stmt;
+  gboolean pending = FALSE;
+
+  g_return_val_if_fail (CG_IS_STORE (self), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+
+  if (!cg_store_begin (self, error))
+    return FALSE;
+
+  if (!lookup_doc (self, id, &row))
+    {
+      g_set_error (error, CG_STORE_ERROR, CG_STORE_ERROR_NOT_FOUND,
+                   _("%s no longer exists on this device."), id);
+      goto unchanged;
+    }
+
+  stmt = cg_store_stmt (self, "SELECT pending FROM docs WHERE doc_id = ?1");
+  sqlite3_bind_int64 (stmt, 1, row.doc_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    pending = sqlite3_column_int (stmt, 0) != 0;
+  sqlite3_reset (stmt);
+  if (pending)
+    {
+      /* Its local changes exist nowhere else yet: purging would lose them. */
+      g_set_error (error, CG_STORE_ERROR, CG_STORE_ERROR_CONFLICT,
+                   _("%s has changes not yet sent to the server, so it is kept. "
+                     "It can be removed after the next sync."), id);
+      goto unchanged;
+    }
+
+  /* The projections first (their delete path needs the old rows), then
+   * the tree and the row; revs would also go by ON DELETE CASCADE, but
+   * say it rather than rely on foreign_keys being on. */
+  if (row.type != NULL &&
+      !cg_projections_apply (self, row.doc_id, id, row.type, NULL, error))
+    goto fail;
+  stmt = cg_store_stmt (self, "DELETE FROM revs WHERE doc_id = ?1");
+  sqlite3_bind_int64 (stmt, 1, row.doc_id);
+  if (!cg_store_step_done (self, stmt, error))
+    goto fail;
+  stmt = cg_store_stmt (self, "DELETE FROM docs WHERE doc_id = ?1");
+  sqlite3_bind_int64 (stmt, 1, row.doc_id);
+  if (!cg_store_step_done (self, stmt, error))
+    goto fail;
+
+  cg_store_note_changed (self, id, row.type);
+  return cg_store_commit (self, error);
+
+unchanged:
+  cg_store_end_unchanged (self);
+  return FALSE;
+
+fail:
+  cg_store_rollback (self);
+  return FALSE;
 }

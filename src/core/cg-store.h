@@ -68,6 +68,14 @@ JsonObject  *cg_store_get_synced_base     (CgStore     *self,
 char        *cg_store_put                 (CgStore     *self,
                                            JsonObject  *doc,
                                            GError     **error);
+/* Local purge (retention): removes @id, its revision tree and its
+ * projections from this device only, without a tombstone, so nothing is
+ * pushed and the central copy stays. Refused with CONFLICT while the
+ * document has local changes not yet acknowledged (pending); NOT_FOUND
+ * when there is no such document. */
+gboolean     cg_store_purge_local         (CgStore     *self,
+                                           const char  *id,
+                                           GError     **error);
 /* Local delete: a tombstone revision on top of @rev. */
 char        *cg_store_delete              (CgStore     *self,
                                            const char  *id,

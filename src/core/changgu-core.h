@@ -38,3 +38,8 @@
 #include "cg-session.h"
 #include "cg-staff.h"
 #include "cg-conflict.h"
+#include "cg-canonical-json.h"
+#include "cg-config.h"
+#include "cg-retention.h"
+#include "cg-device-report.h"
+#include "cg-import.h"
