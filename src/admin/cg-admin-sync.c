@@ -183,6 +183,24 @@ cg_admin_sync_main (int    argc,
       double seconds;
 
       pull = run_once (store, remote, CG_REPLICATION_PULL, device_id, (guint) batch_size, json, &error);
+      /* Between the two: take up a configuration that just arrived and
+       * write the device report, so this run's push delivers it. */
+      if (error == NULL)
+        {
+          g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+          g_autofree char *pulled_at = cg_json_timestamp (now);
+          CgDeviceSyncStatus status = { .last_pull_at = pulled_at };
+          CgDeviceTick tick = { 0 };
+          g_autoptr(GError) tick_error = NULL;
+
+          if (!cg_device_agent_tick (store, &status, PACKAGE_VERSION, g_date_time_to_unix (now),
+                                     &tick, &tick_error))
+            g_printerr ("changgu-admin sync: %s\n", tick_error->message);
+          else if (!json && tick.settings_changed)
+            g_print (_("New settings from the region are in effect.\n"));
+          else if (!json && tick.new_rejection)
+            g_print (_("Settings from the region were refused; see the device report.\n"));
+        }
       if (error == NULL)
         push = run_once (store, remote, CG_REPLICATION_PUSH, device_id, (guint) batch_size, json, &error);
       seconds = (g_get_monotonic_time () - start) / 1e6;

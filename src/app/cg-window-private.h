@@ -91,6 +91,11 @@ struct _CgWindow
   GtkListBox           *section_list;
   GtkStack             *section_stack;
   GtkListBox           *number_list;
+  GtkRevealer          *config_banner;
+  GtkLabel             *config_banner_label;
+
+  /* the device's own work (cg-window-session.c) */
+  guint                 device_tick_id;
 };
 
 
@@ -105,6 +110,9 @@ void cg_window_class_init_session   (GtkWidgetClass *widget_class);
 void cg_window_dispose_session      (CgWindow   *self);
 void cg_window_sections_set_store   (CgWindow   *self,
                                      CgStore    *store);
+/* Takes up new configuration, purges, reports the device (see
+ * cg-device-agent.h); applies what the settings change. */
+void cg_window_device_tick          (CgWindow   *self);
 void cg_window_select_section      (CgWindow   *self,
                                      CgSection   section);
 /* Refreshes the orders and cases matching @query above the customers;

@@ -27,6 +27,7 @@
 #include "cg-new-case-dialog.h"
 #include "cg-order-page.h"
 #include "cg-orders-page.h"
+#include "cg-preferences-window.h"
 #include "cg-queue-page.h"
 #include "cg-reports-page.h"
 #include "cg-ui-util.h"
@@ -53,6 +54,12 @@ static const SectionInfo section_info[CG_N_SECTIONS] = {
 
 static void on_idle (CgIdleMonitor *monitor,
                      CgWindow      *self);
+static void apply_settings (CgWindow *self);
+static gboolean device_tick_cb (gpointer user_data);
+
+/* Seconds between two rounds of the device agent while the app runs: the
+ * device report is written at most once a minute anyway. */
+#define DEVICE_TICK_S 60
 
 /* -------------------------------------------------------------- sections */
 
@@ -158,6 +165,13 @@ void
 cg_window_sections_set_store (CgWindow *self,
                               CgStore  *store)
 {
+  /* The settings in force when the app starts (SLA targets, categories),
+   * then whatever arrived meanwhile, then a round every minute. */
+  cg_config_apply (store);
+  apply_settings (self);
+  cg_window_device_tick (self);
+  self->device_tick_id = g_timeout_add_seconds (DEVICE_TICK_S, device_tick_cb, self);
+
   cg_sign_in_page_set_store (self->sign_in_page, store);
   cg_queue_page_set_store (CG_QUEUE_PAGE (self->section_pages[CG_SECTION_QUEUE]), store);
   cg_cases_page_set_store (CG_CASES_PAGE (self->cases_page), store);
@@ -477,6 +491,122 @@ new_case_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* ------------------------------------------------- the device's own work */
+
+
+static char *
+timestamp_or_null (gint64 unix_time)
+{
+  g_autoptr(GDateTime) t = NULL;
+
+  if (unix_time <= 0)
+    return NULL;
+  t = g_date_time_new_from_unix_utc (unix_time);
+  return cg_json_timestamp (t);
+}
+
+/* What the settings from the region change in this window and its sync. */
+static void
+apply_settings (CgWindow *self)
+{
+  g_autoptr(JsonObject) effective = cg_config_dup_effective (self->store);
+  JsonObject *sync = cg_json_get_object (effective, "sync");
+  JsonObject *counter = cg_json_get_object (effective, "counter");
+  gint64 value;
+
+  if (counter != NULL && cg_json_get_int (counter, "lock_timeout_s", &value))
+    cg_window_set_lock_timeout (self, (guint) value * 1000);
+  if (self->sync != NULL && sync != NULL)
+    {
+      gint64 backoff_max;
+
+      if (cg_json_get_int (sync, "interval_s", &value))
+        cg_sync_manager_set_interval (self->sync, (guint) value);
+      if (cg_json_get_int (sync, "backoff_max_s", &backoff_max))
+        cg_sync_manager_set_backoff (self->sync, 1000, (guint) backoff_max * 1000);
+      if (cg_json_get_int (sync, "batch_size", &value))
+        cg_sync_manager_set_batch_size (self->sync, (guint) value);
+      if (json_object_has_member (sync, "live"))
+        cg_sync_manager_set_live (self->sync, json_object_get_boolean_member (sync, "live"));
+    }
+}
+
+static void
+show_config_warning (CgWindow *self)
+{
+  g_autoptr(JsonObject) rejection = cg_config_dup_rejection (self->store);
+  g_autofree char *text = NULL;
+
+  if (rejection == NULL)
+    return;
+  /* Translators: the first %s is a scope such as "store:0421", the second
+   * the reason the device gives. */
+  text = g_strdup_printf (_("Settings from your region (%s) were refused and not applied: %s Tell your regional admin."),
+                          cg_json_get_string (rejection, "scope") ? cg_json_get_string (rejection, "scope") : "?",
+                          cg_json_get_string (rejection, "reason") ? cg_json_get_string (rejection, "reason") : "");
+  gtk_label_set_label (self->config_banner_label, text);
+  gtk_revealer_set_reveal_child (self->config_banner, TRUE);
+}
+
+void
+cg_window_device_tick (CgWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *last_pull = NULL;
+  g_autofree char *last_push = NULL;
+  CgDeviceSyncStatus status = { 0 };
+  CgDeviceTick tick = { 0 };
+
+  if (self->store == NULL)
+    return;
+  if (self->sync != NULL)
+    {
+      last_pull = timestamp_or_null (cg_sync_manager_get_last_pull (self->sync));
+      last_push = timestamp_or_null (cg_sync_manager_get_last_push (self->sync));
+      status.last_pull_at = last_pull;
+      status.last_push_at = last_push;
+      status.last_error = cg_sync_manager_get_error_message (self->sync);
+    }
+  if (!cg_device_agent_tick (self->store, self->sync ? &status : NULL, PACKAGE_VERSION,
+                             g_get_real_time () / G_USEC_PER_SEC, &tick, &error))
+    {
+      g_message ("Device upkeep failed: %s", error->message);
+      return;
+    }
+  if (tick.settings_changed)
+    {
+      apply_settings (self);
+      cg_window_toast (self, _("New settings from your region are in effect."));
+    }
+  if (tick.new_rejection)
+    show_config_warning (self);
+}
+
+static gboolean
+device_tick_cb (gpointer user_data)
+{
+  cg_window_device_tick (user_data);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+preferences_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  CgWindow *self = CG_WINDOW (widget);
+
+  gtk_window_present (GTK_WINDOW (cg_preferences_window_new (GTK_WINDOW (self), self->store)));
+}
+
+static void
+dismiss_config_warning_action (GtkWidget  *widget,
+                               const char *action_name,
+                               GVariant   *parameter)
+{
+  gtk_revealer_set_reveal_child (CG_WINDOW (widget)->config_banner, FALSE);
+}
+
 /* ---------------------------------------------------- orders and cases */
 
 static GtkWidget *
@@ -558,6 +688,7 @@ on_number_list_row_activated (CgWindow      *self,
 void
 cg_window_dispose_session (CgWindow *self)
 {
+  g_clear_handle_id (&self->device_tick_id, g_source_remove);
   if (self->idle_monitor != NULL)
     g_signal_handlers_disconnect_by_data (self->idle_monitor, self);
   g_clear_object (&self->idle_monitor);
@@ -572,6 +703,10 @@ cg_window_class_init_session (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_callback (widget_class, on_number_list_row_activated);
 
   gtk_widget_class_install_action (widget_class, "win.lock", NULL, lock_action);
+  gtk_widget_class_install_action (widget_class, "win.dismiss-config-warning", NULL,
+                                   dismiss_config_warning_action);
+  gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_comma, GDK_CONTROL_MASK, "win.preferences", NULL);
   gtk_widget_class_install_action (widget_class, "win.sign-out", NULL, sign_out_action);
   gtk_widget_class_install_action (widget_class, "win.show-section", "s", show_section_action);
   gtk_widget_class_install_action (widget_class, "win.show-customer", "s", show_customer_action);

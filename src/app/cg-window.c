@@ -422,6 +422,9 @@ refresh (CgWindow *self)
   if (self->store == NULL)
     return;
 
+  /* A sync may have brought a new configuration. */
+  cg_window_device_tick (self);
+
   /* Only while the answer decides the page (no customers yet). */
   if (before != CG_WINDOW_VIEW_WORKSPACE)
     check_for_customers (self);
@@ -768,6 +771,8 @@ cg_window_set_sync_manager (CgWindow      *self,
   g_set_object (&self->sync, manager);
   cg_sync_indicator_set_manager (self->sync_indicator, manager, problem);
   if (manager != NULL)
+    cg_window_device_tick (self);
+  if (manager != NULL)
     {
       g_signal_connect_swapped (manager, "notify::state", G_CALLBACK (on_sync_notify), self);
       g_signal_connect_swapped (manager, "notify::done", G_CALLBACK (on_sync_notify), self);
@@ -830,6 +835,8 @@ cg_window_class_init (CgWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CgWindow, section_list);
   gtk_widget_class_bind_template_child (widget_class, CgWindow, section_stack);
   gtk_widget_class_bind_template_child (widget_class, CgWindow, number_list);
+  gtk_widget_class_bind_template_child (widget_class, CgWindow, config_banner);
+  gtk_widget_class_bind_template_child (widget_class, CgWindow, config_banner_label);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_stop_search);

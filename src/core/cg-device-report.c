@@ -104,6 +104,28 @@ content_key (JsonObject *doc)
   return cg_canonical_json_object (copy, NULL);
 }
 
+/* Whether the configuration part of the report differs. */
+static gboolean
+config_changed (JsonObject *old,
+                JsonObject *doc)
+{
+  static const char * const members[] = { "config_version_applied", "config_rejected" };
+
+  if (old == NULL)
+    return TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (members); i++)
+    {
+      JsonNode *a = json_object_get_member (old, members[i]);
+      JsonNode *b = json_object_get_member (doc, members[i]);
+
+      if ((a == NULL) != (b == NULL))
+        return TRUE;
+      if (a != NULL && !json_node_equal (a, b))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 gboolean
 cg_device_report_write_if_changed (CgStore                  *store,
                                    const CgDeviceSyncStatus *status,
@@ -130,9 +152,6 @@ cg_device_report_write_if_changed (CgStore                  *store,
   last_text = cg_store_get_meta (store, META_WRITTEN_AT);
   if (last_text != NULL)
     last = g_ascii_strtoll (last_text, NULL, 10);
-  /* A clock set back must not silence the report for good. */
-  if (last != G_MININT64 && now >= last && now - last < MIN_INTERVAL_S)
-    return TRUE;
 
   doc = cg_device_report_build (store, status, app_version, now);
   old = cg_store_get (store, cg_json_get_string (doc, "_id"), FALSE, NULL);
@@ -144,6 +163,14 @@ cg_device_report_write_if_changed (CgStore                  *store,
         return TRUE;
       json_object_set_string_member (doc, "_rev", cg_json_get_string (old, "_rev"));
     }
+  /* At most once a minute for the churn of pending counts and sync
+   * times; a configuration applied or refused is what the admin is
+   * waiting to see in `fleet`, and it changes at most once per push, so
+   * it goes out at once. A clock set back must not silence the report for
+   * good. */
+  if (last != G_MININT64 && now >= last && now - last < MIN_INTERVAL_S &&
+      !config_changed (old, doc))
+    return TRUE;
 
   at = timestamp (now);
   cg_device_stamp_change (store, doc, NULL, at);

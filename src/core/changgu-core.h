@@ -13,6 +13,7 @@
 #include "cg-validate.h"
 #include "cg-search.h"
 #include "cg-device.h"
+#include "cg-device-agent.h"
 #include "cg-customer.h"
 #include "cg-case.h"
 #include "cg-case-list.h"

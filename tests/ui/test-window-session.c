@@ -253,8 +253,10 @@ test_lock (Fixture       *f,
   /* Typing in a dialog counts as activity: the first timeout finds the
    * dialog and waits one more period before locking. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-case", "s", ""));
-  cg_window_set_lock_timeout (f->window, 300);
-  iterate_for (f, 400);
+  /* 2 s, checked at 2.6 s: the second period ends at 4 s, with room for a
+   * busy machine. */
+  cg_window_set_lock_timeout (f->window, 2000);
+  iterate_for (f, 2600);
   g_assert_false (cg_window_is_locked (f->window));
   g_assert_nonnull (open_dialog (f));
 
