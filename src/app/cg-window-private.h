@@ -66,6 +66,7 @@ struct _CgWindow
   GtkWidget            *orders_page, *order_page, *order_stack;
   GtkWidget            *knowledge_page;
   guint                 n_number_matches;
+  CgWindowView          shown_view;      /* what update_view() last showed */
 
   /* template */
   CgSyncIndicator      *sync_indicator;

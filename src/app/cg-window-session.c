@@ -39,7 +39,6 @@
 typedef struct {
   const char *icon;
   const char *label;    /* N_() */
-  const char *placeholder;
 } SectionInfo;
 
 static const SectionInfo section_info[CG_N_SECTIONS] = {

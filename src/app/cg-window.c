@@ -168,6 +168,14 @@ update_view (CgWindow *self)
   gtk_stack_set_visible_child_name (self->main_stack, page);
   gtk_stack_set_visible_child_name (self->title_stack,
                                     view == CG_WINDOW_VIEW_WORKSPACE ? "search" : "title");
+  /* Typing anywhere searches only in the workspace; on the sign-in page
+   * it must reach the staff id field (found by running the app: the
+   * typed id went to the hidden search box and Return opened the menu). */
+  gtk_search_entry_set_key_capture_widget (self->search_entry,
+                                           view == CG_WINDOW_VIEW_WORKSPACE ? GTK_WIDGET (self) : NULL);
+  if (view == CG_WINDOW_VIEW_SIGN_IN && self->shown_view != CG_WINDOW_VIEW_SIGN_IN)
+    cg_sign_in_page_focus (self->sign_in_page);
+  self->shown_view = view;
   update_actions (self);
 }
 
@@ -862,7 +870,7 @@ static void
 cg_window_init (CgWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
+  self->shown_view = (CgWindowView) -1;
   cg_window_init_sections (self);
 }
 

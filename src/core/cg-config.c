@@ -584,36 +584,6 @@ cg_config_validate_settings (JsonObject  *settings,
          validate_counter (settings, error);
 }
 
-/* json_node_copy() shares objects and arrays; merged results must not. */
-static JsonNode *
-deep_copy (JsonNode *node)
-{
-  JsonNode *copy;
-
-  switch (json_node_get_node_type (node))
-    {
-    case JSON_NODE_OBJECT:
-      copy = json_node_new (JSON_NODE_OBJECT);
-      json_node_take_object (copy, cg_json_copy (json_node_get_object (node)));
-      return copy;
-    case JSON_NODE_ARRAY:
-      {
-        JsonArray *array = json_node_get_array (node);
-        JsonArray *out = json_array_sized_new (json_array_get_length (array));
-
-        for (guint i = 0; i < json_array_get_length (array); i++)
-          json_array_add_element (out, deep_copy (json_array_get_element (array, i)));
-        copy = json_node_new (JSON_NODE_ARRAY);
-        json_node_take_array (copy, out);
-        return copy;
-      }
-    case JSON_NODE_VALUE:
-    case JSON_NODE_NULL:
-    default:
-      return json_node_copy (node);
-    }
-}
-
 JsonObject *
 cg_config_merge (JsonObject *base,
                  JsonObject *over)
@@ -637,7 +607,7 @@ cg_config_merge (JsonObject *base,
           json_object_set_member (out, name, node);
         }
       else
-        json_object_set_member (out, name, deep_copy (new));
+        json_object_set_member (out, name, cg_json_node_copy (new));
     }
   return out;
 }

@@ -135,6 +135,37 @@ skip_json_space (CgImportReader *reader)
     }
 }
 
+/* Reading JSON text character by character outside a parser (to count
+ * records for the progress bar, to find where an array element ends, to
+ * catch text after an object): only what stands outside strings counts. */
+typedef struct {
+  gboolean in_string;
+  gboolean escaped;
+} JsonScan;
+
+/* Feeds @c; TRUE when it is outside a string (and not a quote). */
+static gboolean
+json_scan_structural (JsonScan *scan,
+                      char      c)
+{
+  if (scan->in_string)
+    {
+      if (scan->escaped)
+        scan->escaped = FALSE;
+      else if (c == '\\')
+        scan->escaped = TRUE;
+      else if (c == '"')
+        scan->in_string = FALSE;
+      return FALSE;
+    }
+  if (c == '"')
+    {
+      scan->in_string = TRUE;
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* One CSV record into @fields. 1: a record; 0: the end; -1: @error set.
  * A record with a problem of its own (text after a closing quote, not
  * UTF-8) still returns 1, with *@problem set. */
@@ -366,23 +397,14 @@ cg_import_reader_new (CgImportKind     kind,
   /* Records in an array or in JSON lines: count the objects at the top
    * level (an estimate: strings are skipped, nothing is parsed). */
   {
-    gboolean in_string = FALSE, escaped = FALSE;
+    JsonScan scan = { FALSE, FALSE };
     guint depth = reader->json_array ? 1 : 0;
     for (gsize i = reader->pos; i < reader->len; i++)
       {
         char c = reader->data[i];
-        if (in_string)
-          {
-            if (escaped)
-              escaped = FALSE;
-            else if (c == '\\')
-              escaped = TRUE;
-            else if (c == '"')
-              in_string = FALSE;
-          }
-        else if (c == '"')
-          in_string = TRUE;
-        else if (c == '{' || c == '[')
+        if (!json_scan_structural (&scan, c))
+          continue;
+        if (c == '{' || c == '[')
           reader->estimate += depth++ == (reader->json_array ? 1u : 0u);
         else if ((c == '}' || c == ']') && depth > 0)
           depth--;
@@ -398,7 +420,7 @@ static gboolean
 single_object (const char *text,
                gsize       len)
 {
-  gboolean in_string = FALSE, escaped = FALSE;
+  JsonScan scan = { FALSE, FALSE };
   guint depth = 0;
   gsize i = 0;
 
@@ -409,18 +431,9 @@ single_object (const char *text,
   for (; i < len; i++)
     {
       char c = text[i];
-      if (in_string)
-        {
-          if (escaped)
-            escaped = FALSE;
-          else if (c == '\\')
-            escaped = TRUE;
-          else if (c == '"')
-            in_string = FALSE;
-        }
-      else if (c == '"')
-        in_string = TRUE;
-      else if (c == '{' || c == '[')
+      if (!json_scan_structural (&scan, c))
+        continue;
+      if (c == '{' || c == '[')
         depth++;
       else if ((c == '}' || c == ']') && --depth == 0)
         break;
@@ -520,7 +533,7 @@ json_next (CgImportReader  *reader,
   start = reader->pos;
   *line = reader->line;
   {
-    gboolean in_string = FALSE, escaped = FALSE;
+    JsonScan scan = { FALSE, FALSE };
     guint depth = 0;
 
     for (; reader->pos < reader->len; reader->pos++)
@@ -528,19 +541,9 @@ json_next (CgImportReader  *reader,
         char c = d[reader->pos];
         if (c == '\n')
           reader->line++;
-        if (in_string)
-          {
-            if (escaped)
-              escaped = FALSE;
-            else if (c == '\\')
-              escaped = TRUE;
-            else if (c == '"')
-              in_string = FALSE;
-            continue;
-          }
-        if (c == '"')
-          in_string = TRUE;
-        else if (c == '{' || c == '[')
+        if (!json_scan_structural (&scan, c))
+          continue;
+        if (c == '{' || c == '[')
           depth++;
         else if (c == '}' || c == ']')
           {

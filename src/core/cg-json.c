@@ -125,8 +125,8 @@ cg_json_from_string (const char  *text,
 
 /* json_node_copy() shares objects and arrays with the original; a document
  * edited after copying must not change the original, so copy all the way. */
-static JsonNode *
-deep_copy_node (JsonNode *node)
+JsonNode *
+cg_json_node_copy (JsonNode *node)
 {
   JsonNode *copy;
 
@@ -141,7 +141,7 @@ deep_copy_node (JsonNode *node)
         JsonArray *array = json_node_get_array (node);
         JsonArray *out = json_array_sized_new (json_array_get_length (array));
         for (guint i = 0; i < json_array_get_length (array); i++)
-          json_array_add_element (out, deep_copy_node (json_array_get_element (array, i)));
+          json_array_add_element (out, cg_json_node_copy (json_array_get_element (array, i)));
         copy = json_node_new (JSON_NODE_ARRAY);
         json_node_take_array (copy, out);
         return copy;
@@ -160,7 +160,7 @@ cg_json_copy (JsonObject *object)
   g_autoptr(GList) names = json_object_get_members (object);   /* insertion order */
 
   for (GList *l = names; l != NULL; l = l->next)
-    json_object_set_member (copy, l->data, deep_copy_node (json_object_get_member (object, l->data)));
+    json_object_set_member (copy, l->data, cg_json_node_copy (json_object_get_member (object, l->data)));
   return copy;
 }
 

@@ -35,6 +35,9 @@ char       *cg_json_to_string   (JsonObject *object);
 JsonObject *cg_json_from_string (const char *text,
                                  GError    **error);
 JsonObject *cg_json_copy        (JsonObject *object);
+/* A copy that shares nothing with @node (json_node_copy() shares objects
+ * and arrays) (transfer full). */
+JsonNode   *cg_json_node_copy   (JsonNode   *node);
 
 /* Now as an RFC 3339 UTC string with seconds, e.g. 2026-11-22T07:11:34Z. */
 char       *cg_json_timestamp_now (void);

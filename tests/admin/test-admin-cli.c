@@ -9,6 +9,8 @@
  */
 #include "config.h"
 
+#include "cg-admin-test-util.h"
+
 #include <locale.h>
 #include <string.h>
 #include <gio/gio.h>
@@ -18,26 +20,17 @@
 
 #define DEMO_NOW "2026-11-22T09:00:00Z"
 
-typedef struct {
-  int   status;
-  char *out;
-  char *err;
-} Result;
-
-static void
-result_clear (Result *result)
-{
-  g_clear_pointer (&result->out, g_free);
-  g_clear_pointer (&result->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Result, result_clear)
+typedef CgAdminResult Result;
+#define result_clear cg_admin_result_clear
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Result, cg_admin_result_clear)
 
 typedef struct {
   char *dir;
   char *db;
 } Fixture;
 
+/* Runs changgu-admin with @argv (NULL-terminated, without the program) in
+ * @dir, feeding @input on stdin. */
 static char *
 admin_path (void)
 {
@@ -45,58 +38,19 @@ admin_path (void)
   return root ? g_build_filename (root, "src", "admin", "changgu-admin", NULL) : NULL;
 }
 
-/* Runs changgu-admin with @argv (NULL-terminated, without the program) in
- * @dir, feeding @input on stdin. */
 static void
 run_admin (Result             *result,
            const char         *dir,
            const char         *input,
            const char * const *argv)
 {
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GPtrArray) args = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  g_autofree char *program = admin_path ();
+  const char * const env[] = { "CHANGGU_DEMO_NOW=" DEMO_NOW, NULL };
 
-  g_assert_nonnull (program);
-  g_ptr_array_add (args, program);
-  for (guint i = 0; argv[i] != NULL; i++)
-    g_ptr_array_add (args, (gpointer) argv[i]);
-  g_ptr_array_add (args, NULL);
-
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE |
-                                        G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_subprocess_launcher_set_cwd (launcher, dir);
-  g_subprocess_launcher_setenv (launcher, "CHANGGU_DEMO_NOW", DEMO_NOW, TRUE);
-  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) args->pdata, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, input ? input : "", NULL, &result->out, &result->err, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_if_exited (process));
-  result->status = g_subprocess_get_exit_status (process);
+  cg_admin_test_run (result, dir, input, env, argv);
 }
 
 #define RUN(result, dir, input, ...) \
   run_admin ((result), (dir), (input), (const char * const[]) { __VA_ARGS__, NULL })
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
 
 static void
 fixture_set_up (Fixture       *f,
@@ -113,7 +67,7 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  remove_tree (f->dir);
+  cg_admin_test_remove_tree (f->dir);
   g_free (f->dir);
   g_free (f->db);
 }

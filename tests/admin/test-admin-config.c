@@ -20,26 +20,16 @@
 
 #include "changgu-core.h"
 #include "cg-test-peer.h"
+#include "cg-admin-test-util.h"
 
 #define ADMIN_NAME     "admin"
 #define ADMIN_PASSWORD "pa:ss w0rd"   /* needs escaping in a URL */
 
 static CgTestPeer *peer;
 
-typedef struct {
-  int   status;
-  char *out;
-  char *err;
-} Result;
-
-static void
-result_clear (Result *result)
-{
-  g_clear_pointer (&result->out, g_free);
-  g_clear_pointer (&result->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Result, result_clear)
+typedef CgAdminResult Result;
+#define result_clear cg_admin_result_clear
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Result, cg_admin_result_clear)
 
 typedef struct {
   char *dir;
@@ -47,13 +37,6 @@ typedef struct {
   char *key;        /* DIR/test.key */
   char *pub;        /* DIR/test.pub */
 } Fixture;
-
-static char *
-admin_path (void)
-{
-  const char *root = g_getenv ("CHANGGU_BUILD_ROOT");
-  return root ? g_build_filename (root, "src", "admin", "changgu-admin", NULL) : NULL;
-}
 
 /* Runs changgu-admin with @argv (NULL-terminated) in @dir; @password, when
  * not NULL, goes into CHANGGU_ADMIN_PASSWORD (otherwise it is unset, and
@@ -64,55 +47,16 @@ run_admin (Result             *result,
            const char         *password,
            const char * const *argv)
 {
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GPtrArray) args = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  g_autofree char *program = admin_path ();
+  g_autofree char *setting = password ? g_strconcat ("CHANGGU_ADMIN_PASSWORD=", password, NULL) : NULL;
+  /* Without a password the variable is unset, and stdin is empty, so
+   * nothing can prompt. */
+  const char * const env[] = { setting ? setting : "CHANGGU_ADMIN_PASSWORD", NULL };
 
-  g_assert_nonnull (program);
-  g_ptr_array_add (args, program);
-  for (guint i = 0; argv[i] != NULL; i++)
-    g_ptr_array_add (args, (gpointer) argv[i]);
-  g_ptr_array_add (args, NULL);
-
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE |
-                                        G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_subprocess_launcher_set_cwd (launcher, dir);
-  if (password != NULL)
-    g_subprocess_launcher_setenv (launcher, "CHANGGU_ADMIN_PASSWORD", password, TRUE);
-  else
-    g_subprocess_launcher_unsetenv (launcher, "CHANGGU_ADMIN_PASSWORD");
-  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) args->pdata, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, "", NULL, &result->out, &result->err, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_if_exited (process));
-  result->status = g_subprocess_get_exit_status (process);
-  if (g_test_verbose ())
-    g_printerr ("changgu-admin %s → %d\n%s%s", argv[0], result->status, result->out, result->err);
+  cg_admin_test_run (result, dir, NULL, env, argv);
 }
 
 #define RUN(result, dir, password, ...) \
   run_admin ((result), (dir), (password), (const char * const[]) { __VA_ARGS__, NULL })
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
 
 static JsonNode *
 parse_json (const char *text)
@@ -233,7 +177,7 @@ fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   cg_test_peer_assert_alive (peer);
-  remove_tree (f->dir);
+  cg_admin_test_remove_tree (f->dir);
   g_free (f->dir);
   g_free (f->url);
   g_free (f->key);

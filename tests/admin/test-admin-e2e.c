@@ -19,18 +19,12 @@
 
 #include "changgu-core.h"
 #include "cg-test-peer.h"
+#include "cg-admin-test-util.h"
 
 #define ADMIN_NAME     "region-admin"
 #define ADMIN_PASSWORD "s3cret-region"
 
 static CgTestPeer *peer;
-
-static char *
-admin_path (void)
-{
-  const char *root = g_getenv ("CHANGGU_BUILD_ROOT");
-  return root ? g_build_filename (root, "src", "admin", "changgu-admin", NULL) : NULL;
-}
 
 /* Runs changgu-admin in @dir with the admin password in the environment;
  * returns its stdout (transfer full) and asserts exit status @expect. */
@@ -39,57 +33,20 @@ run (const char         *dir,
      int                 expect,
      const char * const *argv)
 {
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GPtrArray) args = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  g_autofree char *program = admin_path ();
-  g_autofree char *err = NULL;
-  char *out = NULL;
+  g_auto(CgAdminResult) result = { 0 };
+  const char * const env[] = { "CHANGGU_ADMIN_PASSWORD=" ADMIN_PASSWORD, NULL };
 
-  g_assert_nonnull (program);
-  g_ptr_array_add (args, program);
-  for (guint i = 0; argv[i] != NULL; i++)
-    g_ptr_array_add (args, (gpointer) argv[i]);
-  g_ptr_array_add (args, NULL);
-
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE |
-                                        G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_subprocess_launcher_set_cwd (launcher, dir);
-  g_subprocess_launcher_setenv (launcher, "CHANGGU_ADMIN_PASSWORD", ADMIN_PASSWORD, TRUE);
-  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) args->pdata, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, "", NULL, &out, &err, &error);
-  g_assert_no_error (error);
+  cg_admin_test_run (&result, dir, NULL, env, argv);
   g_test_message ("changgu-admin %s %s → %d\n%s%s", argv[0], argv[1] ? argv[1] : "",
-                  g_subprocess_get_exit_status (process), out, err);
-  g_assert_true (g_subprocess_get_if_exited (process));
-  g_assert_cmpint (g_subprocess_get_exit_status (process), ==, expect);
-  return out;
+                  result.status, result.out, result.err);
+  g_assert_cmpint (result.status, ==, expect);
+  return g_steal_pointer (&result.out);
 }
 
 #define RUN(dir, expect, ...) \
   g_free (run ((dir), (expect), (const char * const[]) { __VA_ARGS__, NULL }))
 #define RUN_OUT(dir, expect, ...) \
   run ((dir), (expect), (const char * const[]) { __VA_ARGS__, NULL })
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
 
 /* The settings a device of @db applies now. */
 static void
@@ -227,7 +184,7 @@ test_store_and_two_devices (void)
     g_assert_nonnull (strstr (table, "kiosk"));
     g_assert_nonnull (strstr (table, "counter"));
   }
-  remove_tree (dir);
+  cg_admin_test_remove_tree (dir);
 }
 
 int

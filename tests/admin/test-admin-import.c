@@ -11,82 +11,28 @@
  */
 #include "config.h"
 
+#include "cg-admin-test-util.h"
+
 #include <string.h>
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 
 #include "changgu-core.h"
 
-typedef struct {
-  int   status;
-  char *out;
-  char *err;
-} Result;
-
-static void
-result_clear (Result *result)
-{
-  g_clear_pointer (&result->out, g_free);
-  g_clear_pointer (&result->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Result, result_clear)
-
-static char *
-admin_path (void)
-{
-  const char *root = g_getenv ("CHANGGU_BUILD_ROOT");
-  return root ? g_build_filename (root, "src", "admin", "changgu-admin", NULL) : NULL;
-}
+typedef CgAdminResult Result;
+#define result_clear cg_admin_result_clear
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Result, cg_admin_result_clear)
 
 static void
 run_admin (Result             *result,
            const char         *dir,
            const char * const *argv)
 {
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GPtrArray) args = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  g_autofree char *program = admin_path ();
-
-  g_assert_nonnull (program);
-  g_ptr_array_add (args, program);
-  for (guint i = 0; argv[i] != NULL; i++)
-    g_ptr_array_add (args, (gpointer) argv[i]);
-  g_ptr_array_add (args, NULL);
-
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE |
-                                        G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_subprocess_launcher_set_cwd (launcher, dir);
-  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) args->pdata, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, "", NULL, &result->out, &result->err, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_if_exited (process));
-  result->status = g_subprocess_get_exit_status (process);
+  cg_admin_test_run (result, dir, NULL, NULL, argv);
 }
 
 #define RUN(result, dir, ...) \
   run_admin ((result), (dir), (const char * const[]) { __VA_ARGS__, NULL })
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
 
 static char *
 write_file (const char *dir,
@@ -220,7 +166,7 @@ test_exit_codes (void)
     g_assert_cmpuint (cg_store_count_documents (store, "customer"), ==, 4);
     g_assert_cmpuint (cg_store_count_documents (store, "article"), ==, 1);
   }
-  remove_tree (dir);
+  cg_admin_test_remove_tree (dir);
 }
 
 /* Korean and English names, Korean mobiles, some e-mails. */
@@ -281,7 +227,7 @@ test_throughput (void)
     g_test_message ("%s", line);
     g_printerr ("# %s\n", line);
   }
-  remove_tree (dir);
+  cg_admin_test_remove_tree (dir);
 }
 
 int

@@ -18,6 +18,7 @@
 
 #include "changgu-core.h"
 #include "cg-test-peer.h"
+#include "cg-admin-test-util.h"
 #include "cg-test-util.h"
 
 #define ADMIN "admin"
@@ -25,20 +26,9 @@
 #define STORE "0421"
 #define NOW "2026-11-22T07:11:34Z"
 
-typedef struct {
-  int   status;
-  char *out;
-  char *err;
-} Result;
-
-static void
-result_clear (Result *result)
-{
-  g_clear_pointer (&result->out, g_free);
-  g_clear_pointer (&result->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Result, result_clear)
+typedef CgAdminResult Result;
+#define result_clear cg_admin_result_clear
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Result, cg_admin_result_clear)
 
 typedef struct {
   CgTestPeer *peer;
@@ -46,13 +36,6 @@ typedef struct {
   char       *admin_url;   /* with the admin's credentials */
   char       *key_pub;     /* a public key file from keygen */
 } Fixture;
-
-static char *
-admin_path (void)
-{
-  const char *root = g_getenv ("CHANGGU_BUILD_ROOT");
-  return root ? g_build_filename (root, "src", "admin", "changgu-admin", NULL) : NULL;
-}
 
 /* Runs changgu-admin with @argv (NULL-terminated) in @dir; @password, if
  * given, goes into CHANGGU_ADMIN_PASSWORD. */
@@ -62,34 +45,12 @@ run_admin (Result             *result,
            const char         *password,
            const char * const *argv)
 {
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GPtrArray) args = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  g_autofree char *program = admin_path ();
+  g_autofree char *setting = password ? g_strconcat ("CHANGGU_ADMIN_PASSWORD=", password, NULL) : NULL;
+  /* Without a password the variable is unset, and stdin is empty, so
+   * nothing can prompt. */
+  const char * const env[] = { setting ? setting : "CHANGGU_ADMIN_PASSWORD", NULL };
 
-  g_assert_nonnull (program);
-  g_ptr_array_add (args, program);
-  for (guint i = 0; argv[i] != NULL; i++)
-    g_ptr_array_add (args, (gpointer) argv[i]);
-  g_ptr_array_add (args, NULL);
-
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE |
-                                        G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_subprocess_launcher_set_cwd (launcher, dir);
-  if (password != NULL)
-    g_subprocess_launcher_setenv (launcher, "CHANGGU_ADMIN_PASSWORD", password, TRUE);
-  else
-    g_subprocess_launcher_unsetenv (launcher, "CHANGGU_ADMIN_PASSWORD");
-  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) args->pdata, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, "", NULL, &result->out, &result->err, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_if_exited (process));
-  result->status = g_subprocess_get_exit_status (process);
-  if (g_test_verbose ())
-    g_printerr ("changgu-admin %s → %d\n%s%s", argv[0], result->status, result->out, result->err);
+  cg_admin_test_run (result, dir, NULL, env, argv);
 }
 
 static gboolean

@@ -18,27 +18,18 @@
 
 #include "changgu-core.h"
 #include "cg-test-peer.h"
+#include "cg-admin-test-util.h"
 
 #define ADMIN "admin"
 #define PASSWORD "relay-secret"
 #define STORE_DB "changgu-store-0421"
 #define KIOSK_DB "changgu-kiosk-0421"
 
-typedef struct {
-  int   status;
-  char *out;
-  char *err;
-} Result;
+typedef CgAdminResult Result;
+#define result_clear cg_admin_result_clear
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Result, cg_admin_result_clear)
 
-static void
-result_clear (Result *result)
-{
-  g_clear_pointer (&result->out, g_free);
-  g_clear_pointer (&result->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Result, result_clear)
-
+/* Runs changgu-admin with the admin password in the environment. */
 static char *
 admin_path (void)
 {
@@ -46,33 +37,13 @@ admin_path (void)
   return root ? g_build_filename (root, "src", "admin", "changgu-admin", NULL) : NULL;
 }
 
-/* Runs changgu-admin with the admin password in the environment. */
 static void
 run_admin (Result             *result,
            const char * const *argv)
 {
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GPtrArray) args = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  g_autofree char *program = admin_path ();
+  const char * const env[] = { "CHANGGU_ADMIN_PASSWORD=" PASSWORD, NULL };
 
-  g_assert_nonnull (program);
-  g_ptr_array_add (args, program);
-  for (guint i = 0; argv[i] != NULL; i++)
-    g_ptr_array_add (args, (gpointer) argv[i]);
-  g_ptr_array_add (args, NULL);
-
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE |
-                                        G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_subprocess_launcher_setenv (launcher, "CHANGGU_ADMIN_PASSWORD", PASSWORD, TRUE);
-  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) args->pdata, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, "", NULL, &result->out, &result->err, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_if_exited (process));
-  result->status = g_subprocess_get_exit_status (process);
+  cg_admin_test_run (result, NULL, NULL, env, argv);
 }
 
 #define RUN(result, ...) \

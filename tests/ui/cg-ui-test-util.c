@@ -136,3 +136,52 @@ find_descendant (GtkWidget  *root,
     }
   return NULL;
 }
+
+/* ------------------------------------------------------------- set-up */
+
+gboolean
+is_showing (GtkWidget *widget)
+{
+  for (GtkWidget *w = widget; w != NULL; w = gtk_widget_get_parent (w))
+    {
+      GtkWidget *parent = gtk_widget_get_parent (w);
+
+      if (!gtk_widget_get_visible (w))
+        return FALSE;
+      if (parent != NULL && GTK_IS_STACK (parent) &&
+          gtk_stack_get_visible_child (GTK_STACK (parent)) != w)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+skip_without_display (void)
+{
+  g_test_skip ("no display: run the UI tests under xvfb-run (build-aux/dev test)");
+}
+
+gboolean
+ui_test_open_display (const char *no_display_path)
+{
+  if (!gtk_init_check ())
+    {
+      g_test_add_func (no_display_path, skip_without_display);
+      return FALSE;
+    }
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  return TRUE;
+}
+
+CgApplication *
+ui_test_application_new (void)
+{
+  g_autoptr(GError) error = NULL;
+  CgApplication *application = cg_application_new ();
+
+  g_application_set_flags (G_APPLICATION (application),
+                           G_APPLICATION_HANDLES_COMMAND_LINE | G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (application), NULL, &error));
+  g_assert_no_error (error);
+  return application;
+}

@@ -102,22 +102,6 @@ show (Fixture   *f,
   wait_for_frames (f->window);
 }
 
-static gboolean
-is_showing (GtkWidget *widget)
-{
-  for (GtkWidget *w = widget; w != NULL; w = gtk_widget_get_parent (w))
-    {
-      GtkWidget *parent = gtk_widget_get_parent (w);
-
-      if (!gtk_widget_get_visible (w))
-        return FALSE;
-      if (parent != NULL && GTK_IS_STACK (parent) &&
-          gtk_stack_get_visible_child (GTK_STACK (parent)) != w)
-        return FALSE;
-    }
-  return TRUE;
-}
-
 static void
 collect_buttons (GtkWidget *root,
                  GPtrArray *labels)
@@ -593,12 +577,6 @@ test_new_case_dialog (Fixture       *f,
   g_assert_null (created);
 }
 
-static void
-skip_without_display (void)
-{
-  g_test_skip ("no display");
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -610,11 +588,8 @@ main (int   argc,
   int status;
 
   g_test_init (&argc, &argv, NULL);
-  if (!gtk_init_check ())
-    {
-      g_test_add_func ("/cases-ui/no-display", skip_without_display);
-      return g_test_run ();
-    }
+  if (!ui_test_open_display ("/cases-ui/no-display"))
+    return g_test_run ();
 
   /* One demo store for all tests. */
   dir = g_dir_make_tmp ("changgu-cases-XXXXXX", &error);
@@ -627,12 +602,7 @@ main (int   argc,
   g_assert_no_error (error);
   g_clear_object (&store);
 
-  application = cg_application_new ();
-  g_application_set_flags (G_APPLICATION (application),
-                           G_APPLICATION_HANDLES_COMMAND_LINE | G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (application), NULL, &error));
-  g_assert_no_error (error);
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  application = ui_test_application_new ();
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/cases-ui/list", test_cases_list);

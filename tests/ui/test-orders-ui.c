@@ -133,21 +133,6 @@ show (Fixture   *f,
 }
 
 static gboolean
-is_showing (GtkWidget *widget)
-{
-  for (GtkWidget *w = widget; w != NULL; w = gtk_widget_get_parent (w))
-    {
-      GtkWidget *parent = gtk_widget_get_parent (w);
-      if (!gtk_widget_get_visible (w))
-        return FALSE;
-      if (parent != NULL && GTK_IS_STACK (parent) &&
-          gtk_stack_get_visible_child (GTK_STACK (parent)) != w)
-        return FALSE;
-    }
-  return TRUE;
-}
-
-static gboolean
 shows_text (GtkWidget  *root,
             const char *text)
 {
@@ -416,12 +401,6 @@ test_return (Fixture       *f,
   save_screenshot (f->window, "order-page-returned");
 }
 
-static void
-skip_without_display (void)
-{
-  g_test_skip ("no display");
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -429,18 +408,10 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
 
   g_test_init (&argc, &argv, NULL);
-  if (!gtk_init_check ())
-    {
-      g_test_add_func ("/orders-ui/no-display", skip_without_display);
-      return g_test_run ();
-    }
+  if (!ui_test_open_display ("/orders-ui/no-display"))
+    return g_test_run ();
 
-  application = cg_application_new ();
-  g_application_set_flags (G_APPLICATION (application),
-                           G_APPLICATION_HANDLES_COMMAND_LINE | G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (application), NULL, &error));
-  g_assert_no_error (error);
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  application = ui_test_application_new ();
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/orders-ui/list", test_orders_list);

@@ -433,12 +433,6 @@ test_tour (void)
   g_free (t.path);
 }
 
-static void
-skip_without_display (void)
-{
-  g_test_skip ("no display: run the UI tests under xvfb-run");
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -453,18 +447,10 @@ main (int   argc,
   lang = g_strdup (language != NULL && g_str_has_prefix (language, "ko") ? "ko" : "en");
 
   g_test_init (&argc, &argv, NULL);
-  if (!gtk_init_check ())
-    {
-      g_test_add_func ("/tour/no-display", skip_without_display);
-      return g_test_run ();
-    }
+  if (!ui_test_open_display ("/tour/no-display"))
+    return g_test_run ();
 
-  application = cg_application_new ();
-  g_application_set_flags (G_APPLICATION (application),
-                           G_APPLICATION_HANDLES_COMMAND_LINE | G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (application), NULL, &error));
-  g_assert_no_error (error);
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  application = ui_test_application_new ();
 
   g_test_add_func ("/tour/a-day-at-the-counter", test_tour);
   return g_test_run ();

@@ -28,22 +28,6 @@ static CgApplication *application;
 
 /* Whether @widget and all its ancestors are visible and, inside stacks,
  * on the visible page: what a person would see. */
-static gboolean
-is_showing (GtkWidget *widget)
-{
-  for (GtkWidget *w = widget; w != NULL; w = gtk_widget_get_parent (w))
-    {
-      GtkWidget *parent = gtk_widget_get_parent (w);
-
-      if (!gtk_widget_get_visible (w))
-        return FALSE;
-      if (parent != NULL && GTK_IS_STACK (parent) &&
-          gtk_stack_get_visible_child (GTK_STACK (parent)) != w)
-        return FALSE;
-    }
-  return TRUE;
-}
-
 /* The showing status page, or NULL. */
 static AdwStatusPage *
 showing_status_page (GtkWidget  *root,
@@ -659,12 +643,6 @@ test_load_demo_cancelled (Fixture       *fixture,
   g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (fixture->window)));
 }
 
-static void
-skip_without_display (void)
-{
-  g_test_skip ("no display: run the UI tests under xvfb-run");
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -674,23 +652,10 @@ main (int   argc,
 
   g_test_init (&argc, &argv, NULL);
 
-  /* build-aux/dev test runs the suite under Xvfb; elsewhere say so rather
-   * than fail. */
-  if (!gtk_init_check ())
-    {
-      g_test_add_func ("/window/no-display", skip_without_display);
-      return g_test_run ();
-    }
+  if (!ui_test_open_display ("/window/no-display"))
+    return g_test_run ();
 
-  /* The real application, registered (startup: libadwaita, style.css,
-   * accelerators) but not run; each test drives the main loop itself. */
-  application = cg_application_new ();
-  g_application_set_flags (G_APPLICATION (application),
-                           G_APPLICATION_HANDLES_COMMAND_LINE | G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (application), NULL, &error));
-  g_assert_no_error (error);
-  /* Screenshots show final states, not cross-fades. */
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  application = ui_test_application_new ();
 
   g_test_add ("/window/search-and-customer-page", Fixture, GINT_TO_POINTER (TRUE),
               fixture_set_up, test_search_and_customer_page, fixture_tear_down);
