@@ -100,6 +100,18 @@ check_prerequisites (const char * const *files,
         missing = g_strdup_printf ("%s is missing", path);
     }
 
+  /* The peer must carry our fixes (tests/peer/patches/README.md), or the
+   * sync tests would check the peer's bugs instead of Changgu. */
+  if (missing == NULL)
+    {
+      g_autofree char *path = peer_path ("node_modules/pouchdb-validation/lib/index.js");
+      g_autofree char *source = NULL;
+      if (g_file_get_contents (path, &source, NULL, NULL)
+          && strstr (source, "Changgu test-peer fix") == NULL)
+        missing = g_strdup_printf ("%s lacks tests/peer/patches/pouchdb-validation--keep-revisions.patch",
+                                   path);
+    }
+
   if (missing != NULL)
     {
       g_autofree char *message = g_strdup_printf ("test peer unavailable: %s; %s",

@@ -76,6 +76,13 @@ run_once (CgStore                *store,
   g_main_loop_run (run.loop);
   g_main_loop_unref (run.loop);
   g_signal_handlers_disconnect_by_data (rep, &view);
+  /* Caught up: every change was looked at, even those the other side
+   * already had (not counted as written), so the bar ends full. */
+  if (run.ok && view.progress != NULL)
+    {
+      guint64 total = MAX (cg_replicator_get_total (rep), cg_replicator_get_docs_written (rep));
+      cg_admin_progress_update (view.progress, total, total);
+    }
   g_clear_pointer (&view.progress, cg_admin_progress_free);
   if (run.error != NULL)
     g_propagate_error (error, run.error);
@@ -122,6 +129,9 @@ on_state_changed (CgSyncManager *manager,
     g_printerr (_("%s %s, %u local changes waiting\n"), stamp, state_words (state),
                 cg_sync_manager_get_pending (manager));
 }
+
+/* When `sync --once` last pushed everything, for the next run's report. */
+#define LAST_PUSH_META "sync.last_push_at"
 
 int
 cg_admin_sync_main (int    argc,
@@ -189,7 +199,10 @@ cg_admin_sync_main (int    argc,
         {
           g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
           g_autofree char *pulled_at = cg_json_timestamp (now);
-          CgDeviceSyncStatus status = { .last_pull_at = pulled_at };
+          /* This run's push comes after the report: it carries the last
+           * run's push time, which the store remembers across runs. */
+          g_autofree char *pushed_at = cg_store_get_meta (store, LAST_PUSH_META);
+          CgDeviceSyncStatus status = { .last_pull_at = pulled_at, .last_push_at = pushed_at };
           CgDeviceTick tick = { 0 };
           g_autoptr(GError) tick_error = NULL;
 
@@ -203,6 +216,11 @@ cg_admin_sync_main (int    argc,
         }
       if (error == NULL)
         push = run_once (store, remote, CG_REPLICATION_PUSH, device_id, (guint) batch_size, json, &error);
+      if (error == NULL)
+        {
+          g_autofree char *pushed_at = cg_json_timestamp_now ();
+          cg_store_set_meta (store, LAST_PUSH_META, pushed_at, NULL);
+        }
       seconds = (g_get_monotonic_time () - start) / 1e6;
 
       if (json)

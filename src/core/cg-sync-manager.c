@@ -256,9 +256,9 @@ on_replicator_done (GObject      *source,
   g_autoptr(CgSyncManager) self = data;
   CgReplicator *rep = CG_REPLICATOR (source);
   g_autoptr(GError) error = NULL;
+  gboolean ok = cg_replicator_run_finish (rep, result, &error);
 
-  if (!cg_replicator_run_finish (rep, result, &error) &&
-      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if (!ok && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
       if (self->cycle_error == NULL)
         self->cycle_error = g_steal_pointer (&error);
@@ -266,9 +266,11 @@ on_replicator_done (GObject      *source,
       if (self->cancellable)
         g_cancellable_cancel (self->cancellable);
     }
-  if (rep == self->pull)
+  /* "Last pull" and "last push" are the last time that direction caught
+   * up; a failed or cancelled run has not. */
+  if (ok && rep == self->pull)
     SET_FIELD (last_pull, g_get_real_time () / G_USEC_PER_SEC, PROP_LAST_PULL);
-  else
+  else if (ok)
     SET_FIELD (last_push, g_get_real_time () / G_USEC_PER_SEC, PROP_LAST_PUSH);
 
   g_assert (self->running > 0);

@@ -158,22 +158,25 @@ test_store_and_two_devices (void)
                                          : cg_json_get_array (json_node_get_object (root), "devices");
   g_assert_nonnull (devices);
   g_assert_cmpuint (json_array_get_length (devices), ==, 2);
-  /* KNOWN LIMIT OF THE TEST PEER (data/couchdb/README.md): pouchdb-server
-   * 4.2.0 answers 201 [] to a new_edits:false revision that extends an
-   * existing document when the database has a validate_doc_update
-   * function, and drops it: the updated report (revision 2, with the
-   * applied version) never lands, so fleet still shows the first report.
-   * Reproduced with curl on a scratch database with and without the
-   * design document; PouchDB itself (pouchdb-node) and a database without
-   * rules keep revision 2. So fleet is checked for listing both devices
-   * only; the devices' own reports above carry the applied version. */
+  /* Both updated reports (revision 2 of each device document) reached
+   * the server: fleet shows the pushed version applied by each device.
+   * This failed against the unpatched peer (tests/peer/patches/README.md). */
   for (guint i = 0; i < json_array_get_length (devices); i++)
     {
       JsonObject *device = json_array_get_object_element (devices, i);
+      JsonObject *versions = cg_json_get_object (device, "config_version_applied");
+      JsonObject *scope = versions ? cg_json_get_object (versions, "store:0421") : NULL;
+      gint64 version = 0;
 
       g_assert_true (g_str_equal (cg_json_get_string (device, "role"), "counter") ||
                      g_str_equal (cg_json_get_string (device, "role"), "kiosk"));
       g_assert_cmpstr (cg_json_get_string (device, "store_id"), ==, "0421");
+      g_assert_nonnull (scope);
+      g_assert_true (cg_json_get_int (scope, "version", &version));
+      g_assert_cmpint (version, ==, 1);
+      /* The second run's report knows when the first run pushed. */
+      g_assert_nonnull (cg_json_get_string (device, "last_push_at"));
+      g_assert_nonnull (cg_json_get_string (device, "last_pull_at"));
       applied++;
     }
   g_assert_cmpuint (applied, ==, 2);

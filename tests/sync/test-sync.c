@@ -520,6 +520,10 @@ test_unauthorized (void)
   g_assert_nonnull (strstr (cg_sync_manager_get_error_message (manager), "provision"));
   /* It stopped: no retry is scheduled. */
   g_assert_cmpint (cg_sync_manager_get_next_retry (manager), ==, 0);
+  /* Nothing was pulled or pushed, so no "last pull/push" time is shown
+   * (a refused run used to count as a sync). */
+  g_assert_cmpint (cg_sync_manager_get_last_pull (manager), ==, 0);
+  g_assert_cmpint (cg_sync_manager_get_last_push (manager), ==, 0);
   cg_sync_manager_stop (manager);
 
   /* With the right password the same device syncs. */
