@@ -116,7 +116,7 @@ test_sign_in (void)
   name = cg_staff_dup_name (store, "staff:0421-02");
   g_assert_cmpstr (name, ==, "이서연");
   unknown_name = cg_staff_dup_name (store, "staff:nobody");
-  g_assert_cmpstr (unknown_name, ==, "staff:nobody");
+  g_assert_cmpstr (unknown_name, ==, "nobody");
 }
 
 static void

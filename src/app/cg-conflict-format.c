@@ -171,8 +171,13 @@ cg_conflict_format_author (CgStore    *store,
   if (by != NULL)
     g_ptr_array_add (parts, store != NULL ? cg_staff_dup_name (store, by) : g_strdup (by));
   if (device != NULL)
-    /* Translators: %s is the first characters of a device id. */
-    g_ptr_array_add (parts, g_strdup_printf (_("device %.8s"), device));
+    {
+      /* A generated id (a UUID) is recognisable by its first 8 characters;
+       * a name an admin chose ("counter-2") is shown whole. */
+      g_autofree char *shown = g_uuid_string_is_valid (device) ? g_strndup (device, 8) : g_strdup (device);
+      /* Translators: %s is a device's name or the first characters of its id. */
+      g_ptr_array_add (parts, g_strdup_printf (_("device %s"), shown));
+    }
   if (at != NULL)
     {
       char *when = cg_format_time (at, NULL);

@@ -134,9 +134,10 @@ cg_order_format_times (JsonObject *order,
 }
 
 char *
-cg_order_format_pickup_line (JsonObject *order)
+cg_order_format_pickup_line (JsonObject *order,
+                             const char *by_name)
 {
-  const char *by = cg_json_get_string (order, "picked_up_by");
+  const char *by = cg_json_get_string (order, "picked_up_by") != NULL ? by_name : NULL;
   const char *method = cg_json_get_string (order, "pickup_verified_with");
 
   if (method == NULL)
@@ -144,7 +145,7 @@ cg_order_format_pickup_line (JsonObject *order)
   if (by == NULL)
     /* Translators: %s is how the customer was verified, "Pickup code". */
     return g_strdup_printf (_("Verified with %s"), cg_order_format_verification (method));
-  /* Translators: who handed the order over (a staff id) and how the
-   * customer was verified: "Handed over by staff:0421-01 · Pickup code". */
+  /* Translators: who handed the order over (a staff member's name) and
+   * how the customer was verified: "Handed over by Kim Minji · Pickup code". */
   return g_strdup_printf (_("Handed over by %s · %s"), by, cg_order_format_verification (method));
 }

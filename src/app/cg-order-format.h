@@ -57,8 +57,11 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (CgOrderTime, cg_order_time_free)
 GPtrArray  *cg_order_format_times             (JsonObject *order,
                                                GDateTime  *now);
 
-/* "Picked up by staff:0421-01 · Pickup code" for a handed-over order, or
- * NULL. (transfer full) */
-char       *cg_order_format_pickup_line       (JsonObject *order);
+/* "Handed over by Kim Minji · Pickup code" for a handed-over order, or
+ * NULL. @by_name is the display name of the order's picked_up_by (the
+ * caller looks it up: cg_staff_dup_name), never the staff id itself.
+ * (transfer full) */
+char       *cg_order_format_pickup_line       (JsonObject *order,
+                                               const char *by_name);
 
 G_END_DECLS

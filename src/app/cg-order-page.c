@@ -208,7 +208,11 @@ show_order (CgOrderPage *self)
       CgOrderTime *time = g_ptr_array_index (times, i);
       gtk_list_box_append (self->times_list, value_row (time->label, NULL, time->value, time->tooltip, FALSE));
     }
-  pickup_line = cg_order_format_pickup_line (order);
+  {
+    const char *by = cg_json_get_string (order, "picked_up_by");
+    g_autofree char *by_name = by != NULL ? cg_staff_dup_name (self->watch.store, by) : NULL;
+    pickup_line = cg_order_format_pickup_line (order, by_name);
+  }
   if (pickup_line != NULL)
     {
       GtkWidget *row = adw_action_row_new ();

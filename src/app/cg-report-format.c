@@ -143,6 +143,10 @@ of_detail (const char *format,
   return g_strdup_printf (format, n, d);
 }
 
+/* A singular and plural pair to pass to ngettext() later: xgettext knows
+ * NP_ as a plural keyword (po/meson.build), so the pair is one message. */
+#define NP_(singular, plural) singular, plural
+
 static char *
 duration_detail (const CgKpiDuration *duration,
                  const char          *singular,
@@ -182,14 +186,14 @@ cg_report_cards (const CgKpiReport *report)
             cg_report_format_mean (&report->first_response),
             duration_detail (&report->first_response,
                              /* Translators: %s is a count. */
-                             N_("%s case"), N_("%s cases")),
+                             NP_("%s case", "%s cases")),
             _("Mean time from a case's creation to the first reply the customer could see. "
               "Internal notes do not count."),
             report->first_response.has_value);
 
   add_card (cards, "resolution", _("Resolution Time"),
             cg_report_format_mean (&report->resolution),
-            duration_detail (&report->resolution, N_("%s case"), N_("%s cases")),
+            duration_detail (&report->resolution, NP_("%s case", "%s cases")),
             _("Mean time from a case's creation to its resolution, minus the time it waited "
               "for the customer."),
             report->resolution.has_value);

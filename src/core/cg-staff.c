@@ -487,8 +487,12 @@ cg_staff_dup_name (CgStore    *store,
   if (staff_id == NULL)
     return NULL;
   doc = cg_store_get (store, staff_id, FALSE, NULL);
-  if (doc == NULL)
-    return g_strdup (staff_id);
-  name = json_object_get_string_member_with_default (doc, "name", NULL);
-  return g_strdup (name != NULL && *name != '\0' ? name : staff_id);
+  name = doc != NULL ? json_object_get_string_member_with_default (doc, "name", NULL) : NULL;
+  if (name != NULL && *name != '\0')
+    return g_strdup (name);
+  /* Unknown here (not synced yet, or from another store): the staff ID
+   * as people type it at sign-in, "0421-01", not the document id. */
+  if (g_str_has_prefix (staff_id, "staff:"))
+    staff_id += strlen ("staff:");
+  return g_strdup (staff_id);
 }

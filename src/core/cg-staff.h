@@ -49,8 +49,8 @@ char      *cg_staff_hash_pin      (const char  *pin,
  * name and role of each person who could sign in; used to pick an
  * assignee). (transfer full) */
 GPtrArray *cg_staff_list_active   (CgStore     *store);
-/* The display name of @staff_id, or a copy of the id when unknown
- * (transfer full). */
+/* The display name of @staff_id, or when unknown the staff ID as people
+ * type it ("0421-01" for "staff:0421-01"). (transfer full) */
 char      *cg_staff_dup_name      (CgStore     *store,
                                    const char  *staff_id);
 

@@ -226,7 +226,8 @@ test_format (void)
   g_autoptr(JsonNode) empty = json_from_string ("[]", NULL);
   g_autoptr(JsonNode) channel = json_from_string ("\"email\"", NULL);
   g_autoptr(JsonNode) count = json_from_string ("3", NULL);
-  g_autoptr(JsonObject) side = cg_json_from_string ("{\"updated_by\":\"staff:x\",\"updated_device\":\"abcdef0123456789\"}", NULL);
+  g_autoptr(JsonObject) side = cg_json_from_string ("{\"updated_by\":\"staff:x\",\"updated_device\":\"6f1c0a2b-1d2e-4f00-9a8b-0123456789ab\"}", NULL);
+  g_autoptr(JsonObject) named = cg_json_from_string ("{\"updated_device\":\"counter-2\"}", NULL);
   g_autoptr(JsonObject) nobody = json_object_new ();
   g_autofree char *v1 = cg_conflict_format_value ("phones", phones);
   g_autofree char *v2 = cg_conflict_format_value ("consent", consent);
@@ -238,6 +239,7 @@ test_format (void)
   g_autofree char *f2 = cg_conflict_format_field ("x_future_field");
   g_autofree char *a1 = cg_conflict_format_author (NULL, side);
   g_autofree char *a2 = cg_conflict_format_author (NULL, nobody);
+  g_autofree char *a3 = cg_conflict_format_author (NULL, named);
 
   g_assert_cmpstr (v1, ==, "010-1234-5678, +447700900123");
   g_assert_cmpstr (v2, ==, "Marketing: Yes, Data processing: No");
@@ -247,8 +249,10 @@ test_format (void)
   g_assert_cmpstr (v6, ==, "3");
   g_assert_cmpstr (f1, ==, "Preferred channel");
   g_assert_cmpstr (f2, ==, "X future field");
-  g_assert_cmpstr (a1, ==, "staff:x · device abcdef01");
+  g_assert_cmpstr (a1, ==, "staff:x · device 6f1c0a2b");
   g_assert_cmpstr (a2, ==, "Unknown");
+  /* A device name is not cut to 8 characters ("counter-"). */
+  g_assert_cmpstr (a3, ==, "device counter-2");
   g_assert_cmpstr (cg_conflict_format_type ("case"), ==, "Case");
   g_assert_cmpstr (cg_conflict_format_type ("gizmo"), ==, "gizmo");
   g_assert_cmpstr (cg_conflict_format_state (CG_CONFLICT_BOTH), ==, "Changed in both versions: choose one");

@@ -60,8 +60,8 @@ test_order_times (void)
   g_autoptr(GDateTime) now = g_date_time_new_utc (2026, 11, 22, 15, 0, 0);
   g_autoptr(GPtrArray) times = cg_order_format_times (order, now);
   g_autoptr(GPtrArray) placed_times = cg_order_format_times (placed, now);
-  g_autofree char *line = cg_order_format_pickup_line (order);
-  g_autofree char *no_line = cg_order_format_pickup_line (placed);
+  g_autofree char *line = cg_order_format_pickup_line (order, "Kim Minji");
+  g_autofree char *no_line = cg_order_format_pickup_line (placed, NULL);
   CgOrderTime *t;
 
   g_assert_cmpuint (times->len, ==, 3);
@@ -73,7 +73,7 @@ test_order_times (void)
   g_assert_cmpstr (t->value, ==, "Today, 11:30");
   g_assert_nonnull (t->tooltip);
   g_assert_cmpuint (placed_times->len, ==, 1);
-  g_assert_cmpstr (line, ==, "Handed over by staff:0421-01 · Pickup code");
+  g_assert_cmpstr (line, ==, "Handed over by Kim Minji · Pickup code");
   g_assert_null (no_line);
 }
 
