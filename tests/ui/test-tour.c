@@ -100,20 +100,23 @@ check_buttons_have_words (GtkWidget  *root,
     check_buttons_have_words (child, page);
 }
 
-/* The words of the English interface (every msgid of po/changgu.pot, in
- * lower case), to recognise an English string on a Korean screen. */
+/* The words of the English interface (every msgid of the built Korean
+ * catalogue, in lower case), to recognise an English string on a Korean
+ * screen. */
 static GHashTable *english_words;
 
 static void
 add_words (GHashTable *words,
-           const char *text)
+           const char *text,
+           gsize       length)
 {
   const char *p = text;
+  const char *end = text + length;
 
-  while (*p != '\0')
+  while (p < end)
     {
       const char *start = p;
-      while (g_ascii_isalpha (*p))
+      while (p < end && g_ascii_isalpha (*p))
         p++;
       if (p - start >= 4)
         g_hash_table_add (words, g_ascii_strdown (start, p - start));
@@ -122,29 +125,64 @@ add_words (GHashTable *words,
     }
 }
 
+static guint32
+mo_word (const guint8 *data,
+         gsize         size,
+         gsize         offset,
+         gboolean      swap)
+{
+  guint32 value;
+
+  g_assert_cmpuint (offset + 4, <=, size);
+  memcpy (&value, data + offset, 4);
+  return swap ? GUINT32_SWAP_LE_BE (value) : value;
+}
+
+/* The original strings of a GNU .mo file (msgid, and msgid_plural after
+ * a NUL): the catalogue the test runs with, so it is there in any build,
+ * unlike po/changgu.pot, which is generated on demand. */
 static GHashTable *
 load_english_words (void)
 {
-  g_autofree char *path = g_build_filename (g_getenv ("CHANGGU_SOURCE_ROOT"), "po", "changgu.pot", NULL);
-  g_autofree char *text = NULL;
-  g_auto(GStrv) lines = NULL;
+  g_autofree char *path = g_build_filename (g_getenv ("CHANGGU_LOCALEDIR"), "ko", "LC_MESSAGES",
+                                            GETTEXT_PACKAGE ".mo", NULL);
+  g_autofree char *contents = NULL;
+  gsize size = 0;
+  const guint8 *data;
   GHashTable *words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  gboolean in_msgid = FALSE;
   g_autoptr(GError) error = NULL;
+  gboolean swap;
+  guint32 n, originals;
 
-  g_file_get_contents (path, &text, NULL, &error);
+  g_file_get_contents (path, &contents, &size, &error);
   g_assert_no_error (error);
-  lines = g_strsplit (text, "\n", -1);
-  for (guint i = 0; lines[i] != NULL; i++)
+  data = (const guint8 *) contents;
+  g_assert_cmpuint (size, >=, 28);
+  swap = mo_word (data, size, 0, FALSE) != 0x950412de;
+  g_assert_cmpuint (mo_word (data, size, 0, swap), ==, 0x950412de);
+  n = mo_word (data, size, 8, swap);
+  originals = mo_word (data, size, 12, swap);
+  for (guint32 i = 0; i < n; i++)
     {
-      const char *line = lines[i];
-      if (g_str_has_prefix (line, "msgid ") || g_str_has_prefix (line, "msgid_plural "))
-        in_msgid = TRUE;
-      else if (line[0] != '"')
-        in_msgid = FALSE;
-      if (in_msgid)
-        add_words (words, line);
+      guint32 length = mo_word (data, size, originals + 8 * i, swap);
+      guint32 offset = mo_word (data, size, originals + 8 * i + 4, swap);
+      const char *text = contents + offset;
+      gsize first;
+
+      g_assert_cmpuint ((gsize) offset + length, <=, size);
+      /* msgctxt EOT msgid: the context is not shown. */
+      if (memchr (text, '\004', length) != NULL)
+        {
+          const char *eot = memchr (text, '\004', length);
+          length -= (eot + 1) - text;
+          text = eot + 1;
+        }
+      first = strnlen (text, length);
+      add_words (words, text, first);
+      if (first < length)
+        add_words (words, text + first + 1, length - first - 1);
     }
+  g_assert_cmpuint (g_hash_table_size (words), >, 500);
   /* Format directives and escapes, not words. */
   g_hash_table_remove (words, "nbsp");
   return words;
@@ -184,7 +222,7 @@ check_korean_text (const char *text,
       return;
     }
   without_ids = g_regex_replace_literal (ids, text, -1, 0, "", 0, NULL);
-  add_words (found, without_ids);
+  add_words (found, without_ids, strlen (without_ids));
   g_hash_table_iter_init (&iter, found);
   while (g_hash_table_iter_next (&iter, &word, NULL))
     if (g_hash_table_contains (english_words, word) &&
