@@ -269,6 +269,9 @@ test_validate_settings (void)
     { "{\"kiosk\": {\"languages\": []}}", "kiosk.languages must list at least one" },
     { "{\"kiosk\": {\"exit_pin_hash\": \"1234\"}}", "kiosk.exit_pin_hash" },
     { "{\"kiosk\": {\"exit_pin_hash\": 1234}}", "kiosk.exit_pin_hash" },
+    { "{\"kiosk\": {\"store_name\": \"Gangnam\"}}", "kiosk.store_name must be an object" },
+    { "{\"kiosk\": {\"store_name\": {\"ko\": 1}}}", "kiosk.store_name.ko must be text of 1 to 80 characters" },
+    { "{\"kiosk\": {\"store_name\": {\"en\": \"\"}}}", "kiosk.store_name.en must be text of 1 to 80 characters" },
     { "{\"sla\": {\"urgent\": {\"first_response_min\": 0}}}", "sla" },
     { "{\"sla\": []}", "sla must be an object" },
     { "{\"business_hours\": {\"mon\": [\"10:00\", \"22:00\"]}}", "business_hours" },
@@ -290,7 +293,8 @@ test_validate_settings (void)
       "{\"sync\": {\"interval_s\": 60, \"backoff_max_s\": 300, \"batch_size\": 500, \"live\": true},"
       " \"kiosk\": {\"idle_timeout_s\": 60, \"idle_warning_s\": 20,"
       "   \"features\": [\"checkin\",\"pickup\",\"faq\",\"report_problem\",\"feedback\"],"
-      "   \"languages\": [\"ko\",\"en\"], \"exit_pin_hash\": \"$argon2id$v=19$m=65536,t=2,p=1$abc$def\"},"
+      "   \"languages\": [\"ko\",\"en\"], \"exit_pin_hash\": \"$argon2id$v=19$m=65536,t=2,p=1$abc$def\","
+      "   \"store_name\": {\"ko\": \"창구 강남점\", \"en\": \"Changgu Gangnam\"}},"
       " \"sla\": {\"urgent\": {\"first_response_min\": 15, \"resolution_min\": 240}},"
       " \"business_hours\": {\"tz\": \"Asia/Seoul\", \"mon\": [\"10:00\",\"22:00\"]},"
       " \"categories\": [{\"id\": \"return\", \"label\": {\"ko\": \"반품\", \"en\": \"Return\"}}],"
@@ -304,6 +308,30 @@ test_validate_settings (void)
   g_assert_true (cg_config_validate_settings (good_settings, &error));
   g_assert_no_error (error);
   g_assert_true (json_object_has_member (good_settings, "future_feature"));
+
+  /* kiosk.store_name: either language alone, up to 80 characters (not
+   * bytes: 80 Korean syllables are 240 bytes); 81 is too many. */
+  {
+    g_autoptr(GString) ko80 = g_string_new (NULL);
+    g_autofree char *json = NULL;
+    g_autofree char *json81 = NULL;
+    g_autoptr(JsonObject) ok = NULL;
+    g_autoptr(JsonObject) too_long = NULL;
+
+    for (guint i = 0; i < 80; i++)
+      g_string_append (ko80, "점");
+    json = g_strdup_printf ("{\"kiosk\": {\"store_name\": {\"ko\": \"%s\"}}}", ko80->str);
+    ok = cg_test_json (json);
+    g_assert_true (cg_config_validate_settings (ok, &error));
+    g_assert_no_error (error);
+    g_string_append (ko80, "점");
+    json81 = g_strdup_printf ("{\"kiosk\": {\"store_name\": {\"en\": \"A\", \"ko\": \"%s\"}}}", ko80->str);
+    too_long = cg_test_json (json81);
+    g_assert_false (cg_config_validate_settings (too_long, &error));
+    g_assert_error (error, CG_CONFIG_ERROR, CG_CONFIG_ERROR_INVALID);
+    g_assert_nonnull (strstr (error->message, "kiosk.store_name.ko"));
+    g_clear_error (&error);
+  }
 
   for (gsize i = 0; i < G_N_ELEMENTS (bad); i++)
     {

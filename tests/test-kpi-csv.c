@@ -249,6 +249,8 @@ test_round_trip (void)
   g_assert_cmpfloat (value_of (rows, "nps.detractors"), ==, 1);
   g_assert_cmpfloat (value_of (rows, "queue_wait.mean"), ==, 450.0);
   g_assert_cmpfloat (value_of (rows, "no_show"), ==, 50.0);
+  /* Not measured in this report: the row is there, empty. */
+  g_assert_cmpstr (field_of (rows, "deflection", 2), ==, "");
 
   /* Figure names hold commas: quoted, and read back whole. */
   g_assert_cmpstr (field_of (rows, "backlog.urgent", 1), ==, "Backlog, Urgent");

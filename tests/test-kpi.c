@@ -88,6 +88,7 @@ test_empty (void)
   g_assert_false (report.nps.has_value);
   assert_no_value_duration (&report.queue_wait);
   assert_no_value_ratio (&report.no_show);
+  assert_no_value_ratio (&report.deflection);
 
   /* Data, but none of it in the period, or a response that answered
    * neither question: still no value. */
@@ -395,6 +396,7 @@ test_case_from_document (void)
   g_assert_cmpuint (c.reopened_count, ==, 2);
   g_assert_cmpint (c.priority, ==, CG_KPI_PRIORITY_URGENT);
   g_assert_true (c.at_counter);
+  g_assert_false (c.self_service_offered);
   g_assert_cmpstr (cg_sla_state_to_string (c.sla_state[CG_SLA_FIRST_RESPONSE]), ==, "met");
   g_assert_cmpint (c.sla_outcome_at[CG_SLA_FIRST_RESPONSE], ==, T ("2026-03-02T10:10:00Z"));
   /* Resolution: due 10:00 + 240 min + 600 s paused = 14:10; 11:30: met. */
@@ -409,6 +411,82 @@ test_case_from_document (void)
 
   json_object_remove_member (doc, "created_at");
   g_assert_false (cg_kpi_case_from_document (doc, NO, NULL, 0, &c));
+}
+
+static void
+test_deflection (void)
+{
+  gint64 from = T ("2026-03-02T00:00:00Z"), to = T ("2026-03-03T00:00:00Z");
+  gint64 noon = T ("2026-03-02T12:00:00Z");
+  CgKpiFeedback feedback[] = {
+    { noon, -1, -1, TRUE },          /* helped */
+    { noon + H, -1, -1, TRUE },      /* helped */
+    { from, -1, -1, TRUE },          /* helped, first instant of the period */
+    { noon, 5, 10, FALSE },          /* a rating: no part of it */
+    { to, -1, -1, TRUE },            /* next period */
+    { from - 1, -1, -1, TRUE },      /* the period before */
+  };
+  CgKpiCase cases[] = {
+    kase (noon, NO, NO, 0, CG_KPI_PRIORITY_NORMAL),   /* offered, not helped */
+    kase (noon, NO, NO, 0, CG_KPI_PRIORITY_NORMAL),   /* at the kiosk, nothing offered */
+    kase (to, NO, NO, 0, CG_KPI_PRIORITY_NORMAL),     /* offered, next period */
+  };
+  CgKpiRatio ratio;
+  CgKpiReport report;
+
+  cases[0].self_service_offered = TRUE;
+  cases[2].self_service_offered = TRUE;
+
+  /* Helped in the period: 3. Cases opened after answers were offered: 1.
+   * 3 / (3 + 1) = 75%. */
+  cg_kpi_deflection (feedback, G_N_ELEMENTS (feedback), cases, G_N_ELEMENTS (cases), from, to, &ratio);
+  g_assert_true (ratio.has_value);
+  g_assert_cmpuint (ratio.numerator, ==, 3);
+  g_assert_cmpuint (ratio.denominator, ==, 4);
+  g_assert_cmpfloat_with_epsilon (ratio.percent, 75.0, 1e-9);
+
+  /* Only cases: 0 of 1 is a value, 0%. */
+  cg_kpi_deflection (NULL, 0, cases, G_N_ELEMENTS (cases), from, to, &ratio);
+  g_assert_true (ratio.has_value);
+  g_assert_cmpuint (ratio.numerator, ==, 0);
+  g_assert_cmpuint (ratio.denominator, ==, 1);
+  g_assert_cmpfloat (ratio.percent, ==, 0.0);
+
+  /* Nothing offered in the period: no value. */
+  cg_kpi_deflection (&feedback[3], 3, &cases[1], 2, from, to, &ratio);
+  assert_no_value_ratio (&ratio);
+
+  /* The whole report carries it. */
+  cg_kpi_report_from_arrays (cases, G_N_ELEMENTS (cases), NULL, 0, feedback, G_N_ELEMENTS (feedback),
+                             from, to, to, NULL, &report);
+  g_assert_cmpuint (report.deflection.numerator, ==, 3);
+  g_assert_cmpuint (report.deflection.denominator, ==, 4);
+  /* The helped answers are not ratings. */
+  g_assert_cmpuint (report.csat.denominator, ==, 1);
+}
+
+static void
+test_deflection_from_document (void)
+{
+  const char *base = "{\"type\": \"case\", \"status\": \"new\", \"priority\": \"normal\","
+                     " \"created_at\": \"2026-03-02T10:00:00Z\", \"updated_at\": \"2026-03-02T10:00:00Z\"";
+  static const struct { const char *extra; gboolean offered; } docs[] = {
+    { ", \"channel\": \"kiosk\", \"self_service\": {\"offered\": [\"article:1\"], \"helped\": false}}", TRUE },
+    { ", \"channel\": \"kiosk\", \"self_service\": {\"offered\": [], \"helped\": false}}", FALSE },
+    { ", \"channel\": \"kiosk\"}", FALSE },
+    { ", \"channel\": \"kiosk\", \"self_service\": {\"offered\": [\"article:1\"], \"helped\": true}}", FALSE },
+    { ", \"channel\": \"counter\", \"self_service\": {\"offered\": [\"article:1\"], \"helped\": false}}", FALSE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (docs); i++)
+    {
+      g_autofree char *json = g_strconcat (base, docs[i].extra, NULL);
+      g_autoptr(JsonObject) doc = cg_test_json (json);
+      CgKpiCase c;
+
+      g_assert_true (cg_kpi_case_from_document (doc, NO, NULL, T ("2026-03-03T00:00:00Z"), &c));
+      g_assert_cmpint (c.self_service_offered, ==, docs[i].offered);
+    }
 }
 
 /* ----------------------------------------------------------------- store */
@@ -581,6 +659,46 @@ test_store_report (void)
   assert_no_value_ratio (&report.no_show);
 }
 
+/* Kiosk problems in a store: the helped feedback and the kiosk cases
+ * that were offered answers, counted by their own times. */
+static void
+test_store_deflection (void)
+{
+  g_autoptr(CgStore) store = cg_test_open_store (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  gint64 from = T ("2026-03-02T00:00:00Z"), to = T ("2026-03-03T00:00:00Z");
+  CgKpiReport report;
+
+#define HELPED ", \"self_service\": {\"category\": \"return\", \"offered\": [\"article:a\", \"article:b\"]," \
+               " \"helped\": true, \"article_id\": \"article:b\"}"
+#define OFFERED ", \"self_service\": {\"offered\": [\"article:a\"], \"helped\": false}"
+  put (store, FEEDBACK ("h1", "2026-03-02T09:00:00Z", HELPED));
+  put (store, FEEDBACK ("h2", "2026-03-02T18:00:00Z", HELPED));
+  put (store, FEEDBACK ("h3", "2026-03-03T09:00:00Z", HELPED));              /* next day */
+  put (store, FEEDBACK ("r1", "2026-03-02T12:00:00Z", ", \"csat\": 4"));     /* a rating */
+  put (store, CASE ("k1", "kiosk", "normal", "new", "2026-03-02T10:00:00Z", "2026-03-02T10:00:00Z", OFFERED));
+  put (store, CASE ("k2", "kiosk", "normal", "new", "2026-03-02T11:00:00Z", "2026-03-02T11:00:00Z", ""));
+  put (store, CASE ("k3", "kiosk", "normal", "new", "2026-03-01T11:00:00Z", "2026-03-01T11:00:00Z", OFFERED));
+  put (store, CASE ("k4", "counter", "normal", "new", "2026-03-02T11:00:00Z", "2026-03-02T11:00:00Z", ""));
+#undef HELPED
+#undef OFFERED
+
+  /* Helped h1, h2 = 2; offered and not helped k1 = 1: 2 / 3. */
+  g_assert_true (cg_kpi_report_compute (store, from, to, to, NULL, utc, &report, &error));
+  g_assert_no_error (error);
+  g_assert_true (report.deflection.has_value);
+  g_assert_cmpuint (report.deflection.numerator, ==, 2);
+  g_assert_cmpuint (report.deflection.denominator, ==, 3);
+  g_assert_cmpfloat_with_epsilon (report.deflection.percent, 200.0 / 3.0, 1e-9);
+  g_assert_cmpuint (report.csat.denominator, ==, 1);
+
+  /* The next day: h3 alone, 100%. */
+  g_assert_true (cg_kpi_report_compute (store, to, to + D, to + D, NULL, utc, &report, &error));
+  g_assert_cmpuint (report.deflection.numerator, ==, 1);
+  g_assert_cmpuint (report.deflection.denominator, ==, 1);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -596,5 +714,8 @@ main (int argc, char **argv)
   g_test_add_func ("/kpi/queue", test_queue);
   g_test_add_func ("/kpi/case-from-document", test_case_from_document);
   g_test_add_func ("/kpi/store-report", test_store_report);
+  g_test_add_func ("/kpi/deflection", test_deflection);
+  g_test_add_func ("/kpi/deflection-from-document", test_deflection_from_document);
+  g_test_add_func ("/kpi/store-deflection", test_store_deflection);
   return g_test_run ();
 }

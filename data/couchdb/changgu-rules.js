@@ -88,7 +88,8 @@ function (newDoc, oldDoc, userCtx, secObj) {
       ["status", "enum", true, CASE_STATUSES], ["assignee", "text"], ["sla", "object"],
       ["first_response_at", "time"], ["resolved_at", "time"], ["resolution", "text"],
       ["reopened_count", "int", false, [0, 2147483647]], ["created_by", "text", true],
-      ["created_at", "time", true], ["updated_at", "time", true]
+      ["created_at", "time", true], ["updated_at", "time", true],
+      ["contact", "object"], ["language", "enum", false, LANGUAGES], ["self_service", "object"]
     ],
     case_note: [
       ["case_id", "text", true], ["author", "text", true],
@@ -100,12 +101,13 @@ function (newDoc, oldDoc, userCtx, secObj) {
       ["reason", "enum", true, ["help", "pickup", "return", "other"]],
       ["customer_id", "text"], ["order_number", "text"], ["display_name", "text"],
       ["status", "enum", true, CHECKIN_STATUSES], ["created_at", "time", true],
-      ["called_at", "time"], ["served_by", "text"], ["done_at", "time"]
+      ["called_at", "time"], ["served_by", "text"], ["done_at", "time"],
+      ["channel", "enum", false, ["kiosk", "counter"]]
     ],
     feedback: [
       ["case_id", "text"], ["checkin_id", "text"], ["customer_id", "text"],
       ["channel", "text", true], ["csat", "int", false, [1, 5]], ["nps", "int", false, [0, 10]],
-      ["comment", "text"], ["created_at", "time", true]
+      ["comment", "text"], ["created_at", "time", true], ["self_service", "object"]
     ],
     article: [
       ["title", "text", true], ["body", "text", true], ["tags", "strings"],
@@ -270,6 +272,87 @@ function (newDoc, oldDoc, userCtx, secObj) {
     return Object.prototype.toString.call(v) === "[object Array]";
   }
 
+  /* The nested fields a kiosk writes (check_kiosk_fields in cg-validate.c). */
+  var MAX_OFFERED = 10;
+  var EMAIL = /^[^\s,;<>@]+@[^\s,;<>@.][^\s,;<>@]*\.[^\s,;<>@.]+$/;
+
+  function present(v) {
+    return v !== undefined && v !== null;
+  }
+
+  function checkNestedText(type, path, v, required) {
+    if (v === undefined || v === null) {
+      if (required) {
+        deny(type + ": \u201c" + path + "\u201d is required.");
+      }
+      return;
+    }
+    checkText(type, path, v);
+    if (v === "") {
+      deny(type + ": \u201c" + path + "\u201d cannot be empty.");
+    }
+  }
+
+  function checkOffered(type, ss, required) {
+    var offered = ss.offered, i;
+    if (offered === undefined || offered === null) {
+      if (required) {
+        deny(type + ": \u201cself_service.offered\u201d is required.");
+      }
+      return;
+    }
+    if (!isArray(offered)) {
+      deny(type + ": \u201cself_service.offered\u201d must be a list of text.");
+    }
+    if (offered.length > MAX_OFFERED) {
+      deny(type + ": \u201cself_service.offered\u201d lists more than " + MAX_OFFERED + " articles.");
+    }
+    for (i = 0; i < offered.length; i++) {
+      if (typeof offered[i] !== "string" || offered[i] === "" || offered[i].length > 200) {
+        deny(type + ": \u201cself_service.offered\u201d must be a list of article ids.");
+      }
+    }
+  }
+
+  function checkHelped(type, ss) {
+    if (ss.helped === undefined || ss.helped === null) {
+      deny(type + ": \u201cself_service.helped\u201d is required.");
+    }
+    if (typeof ss.helped !== "boolean") {
+      deny(type + ": \u201cself_service.helped\u201d must be true or false.");
+    }
+  }
+
+  function checkKioskFields(type, doc) {
+    var ss = doc.self_service;
+    if (type === "case") {
+      var contact = doc.contact;
+      if (present(contact)) {
+        checkNestedText(type, "contact.phone", contact.phone, false);
+        checkNestedText(type, "contact.email", contact.email, false);
+        if (!present(contact.phone) && !present(contact.email)) {
+          deny(type + ": \u201ccontact\u201d needs a phone or an e-mail.");
+        }
+        if (present(contact.phone) && !/^\+[1-9][0-9]{7,14}$/.test(contact.phone)) {
+          deny(type + ": phone \u201c" + contact.phone.substring(0, 40) + "\u201d is not stored in international form (+821012345678).");
+        }
+        if (present(contact.email) && (contact.email.length > 254 || !EMAIL.test(contact.email) ||
+            contact.email.indexOf("..", contact.email.indexOf("@")) >= 0)) {
+          deny(type + ": \u201c" + contact.email.substring(0, 40) + "\u201d is not an e-mail address.");
+        }
+      }
+      if (ss !== undefined && ss !== null) {
+        checkOffered(type, ss, true);
+        checkHelped(type, ss);
+      }
+    } else if (type === "feedback" && ss !== undefined && ss !== null) {
+      checkNestedText(type, "self_service.category", ss.category, true);
+      checkOffered(type, ss, false);
+      checkHelped(type, ss);
+      checkNestedText(type, "self_service.article_id", ss.article_id, ss.helped === true);
+    }
+  }
+
   function typeOfId(id) {
     var colon = String(id).indexOf(":");
     return colon > 0 ? String(id).substring(0, colon) : null;
@@ -351,9 +434,11 @@ function (newDoc, oldDoc, userCtx, secObj) {
     checkField(type, schema[i], v);
   }
   if (type === "feedback" && newDoc.csat === undefined && newDoc.nps === undefined &&
-      typeof newDoc.comment !== "string") {
-    deny("feedback: give a rating (csat or nps) or a comment.");
+      typeof newDoc.comment !== "string" &&
+      (newDoc.self_service === undefined || newDoc.self_service === null)) {
+    deny("feedback: give a rating (csat or nps), a comment or a self-service answer.");
   }
+  checkKioskFields(type, newDoc);
   if (oldLive && oldLive.type !== type) {
     deny("A " + oldLive.type + " cannot become a " + type + " (" + newDoc._id + ").");
   }

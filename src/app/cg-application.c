@@ -17,6 +17,7 @@
 #include "cg-application.h"
 #include "cg-now-serving-window.h"
 #include "cg-window.h"
+#include "kiosk/cg-kiosk-window.h"
 
 struct _CgApplication
 {
@@ -120,6 +121,81 @@ open_now_serving (CgApplication           *self,
   return EXIT_SUCCESS;
 }
 
+/* The kiosk owns the process: no application accelerator (Ctrl+Q,
+ * Ctrl+W, the shortcuts window) may act behind the customer's back. The
+ * "quit" action stays for the exit PIN. */
+static void
+lock_down_accels (GtkApplication *application)
+{
+  static const char * const none[] = { NULL };
+  g_auto(GStrv) actions = gtk_application_list_action_descriptions (application);
+
+  for (guint i = 0; actions[i] != NULL; i++)
+    gtk_application_set_accels_for_action (application, actions[i], none);
+}
+
+static CgKioskWindow *
+find_kiosk_window (CgApplication *self)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
+    if (CG_IS_KIOSK_WINDOW (l->data))
+      return l->data;
+  return NULL;
+}
+
+/* Whether the store at @path belongs to a device provisioned as a kiosk. */
+static gboolean
+store_is_kiosk (const char *path)
+{
+  g_autoptr(CgStore) store = NULL;
+  g_autofree char *role = NULL;
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    return FALSE;
+  store = cg_store_open (path, NULL);
+  if (store == NULL)
+    return FALSE;
+  role = cg_device_get_role (store);
+  return g_strcmp0 (role, "kiosk") == 0;
+}
+
+/* `changgu --kiosk`, or a device whose role is kiosk: the self-service
+ * window, fullscreen and locked, instead of the staff workspace. */
+static int
+open_kiosk (CgApplication           *self,
+            const char              *path,
+            GApplicationCommandLine *command_line)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CgStore) store = cg_store_open (path, &error);
+  GtkWidget *window;
+
+  if (store == NULL)
+    {
+      g_application_command_line_printerr (command_line, "changgu: %s\n", error->message);
+      return EXIT_FAILURE;
+    }
+  lock_down_accels (GTK_APPLICATION (self));
+  cg_config_apply (store);
+  window = cg_kiosk_window_new (GTK_APPLICATION (self), store);
+  if (cg_provisioning_is_set (store))
+    {
+      g_autoptr(CgRemote) remote = cg_provisioning_open_remote (store, &error);
+
+      if (remote != NULL)
+        {
+          g_autofree char *device_id = cg_device_get_id (store);
+          g_autoptr(CgSyncManager) manager = cg_sync_manager_new (store, remote, device_id);
+
+          cg_kiosk_window_set_sync_manager (CG_KIOSK_WINDOW (window), manager);
+        }
+      else
+        g_message ("The kiosk cannot sync: %s", error->message);
+    }
+  gtk_window_present (GTK_WINDOW (window));
+  return EXIT_SUCCESS;
+}
+
 static int
 cg_application_command_line (GApplication            *application,
                              GApplicationCommandLine *command_line)
@@ -129,6 +205,16 @@ cg_application_command_line (GApplication            *application,
   g_autofree char *path = NULL;
   g_autofree char *provision = NULL;
   gboolean now_serving = FALSE;
+  gboolean kiosk = FALSE;
+  CgKioskWindow *kiosk_window;
+
+  /* A running kiosk stays the only window, whatever is asked of it. */
+  kiosk_window = find_kiosk_window (CG_APPLICATION (application));
+  if (kiosk_window != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (kiosk_window));
+      return EXIT_SUCCESS;
+    }
 
   if (g_variant_dict_lookup (options, "db", "^ay", &db) && db != NULL && *db != '\0')
     {
@@ -159,6 +245,10 @@ cg_application_command_line (GApplication            *application,
   if (now_serving)
     return open_now_serving (CG_APPLICATION (application), path, command_line);
 
+  g_variant_dict_lookup (options, "kiosk", "b", &kiosk);
+  if (kiosk || store_is_kiosk (path))
+    return open_kiosk (CG_APPLICATION (application), path, command_line);
+
   cg_application_open_store (CG_APPLICATION (application), path);
   return EXIT_SUCCESS;
 }
@@ -167,7 +257,14 @@ static void
 cg_application_activate (GApplication *application)
 {
   g_autofree char *path = cg_application_default_store_path ();
+  CgKioskWindow *kiosk = find_kiosk_window (CG_APPLICATION (application));
 
+  /* D-Bus activation must not open the workspace over a running kiosk. */
+  if (kiosk != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (kiosk));
+      return;
+    }
   cg_application_open_store (CG_APPLICATION (application), path);
 }
 
@@ -248,6 +345,8 @@ cg_application_init (CgApplication *self)
       N_("Open the customer store in FILE instead of your own"), N_("FILE") },
     { "now-serving", 0, 0, G_OPTION_ARG_NONE, NULL,
       N_("Show the \u201cnow serving\u201d numbers for a second screen instead of the workspace"), NULL },
+    { "kiosk", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("Start the self-service kiosk (fullscreen, locked; leaving needs the exit PIN) instead of the workspace"), NULL },
     { "provision", 0, 0, G_OPTION_ARG_FILENAME, NULL,
       N_("Make this device the one described by the provisioning FILE from your regional admin, then sync"), N_("FILE") },
     { NULL }

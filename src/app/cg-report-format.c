@@ -257,6 +257,16 @@ cg_report_cards (const CgKpiReport *report)
             _("Tickets marked as no-show out of the tickets that ended in the period."),
             report->no_show.has_value);
 
+  add_card (cards, "deflection", _("Self-Service Deflection"),
+            cg_report_format_percent (&report->deflection),
+            /* Translators: "12 of 40 problems solved by an answer": problems
+             * reported at the kiosk that an FAQ answer solved. */
+            of_detail (_("%s of %s problems solved by an answer"),
+                       report->deflection.numerator, report->deflection.denominator),
+            _("Problems reported at the kiosk that an FAQ answer solved, out of those solved "
+              "that way plus the cases opened after answers were offered."),
+            report->deflection.has_value);
+
   return cards;
 }
 

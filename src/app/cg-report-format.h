@@ -32,7 +32,7 @@ char        *cg_report_format_nps       (const CgKpiNps      *nps);
 typedef struct {
   const char *key;          /* static: "backlog", "first_response", "resolution",
                              * "sla.first_response", "sla.resolution", "fcr", "csat",
-                             * "nps", "queue_wait", "no_show" */
+                             * "nps", "queue_wait", "no_show", "deflection" */
   char       *title;
   char       *value;        /* the big number, or "—" */
   char       *detail;       /* what it is made of ("45 of 50 met") */

@@ -110,6 +110,16 @@ cg_case_create_at (CgStore            *store,
                    gint64              now,
                    GError            **error)
 {
+  return cg_case_create_with (store, draft, NULL, now, error);
+}
+
+char *
+cg_case_create_with (CgStore            *store,
+                     const CgCaseDraft  *draft,
+                     JsonObject         *extra,
+                     gint64              now,
+                     GError            **error)
+{
   g_autoptr(JsonObject) doc = json_object_new ();
   g_autofree char *id = cg_device_new_doc_id ("case");
   g_autofree char *stamp = stamp_for (now);
@@ -138,6 +148,17 @@ cg_case_create_at (CgStore            *store,
   json_object_set_int_member (doc, "reopened_count", 0);
   json_object_set_string_member (doc, "created_by", draft->created_by ? draft->created_by : "");
   json_object_set_string_member (doc, "created_at", stamp);
+  if (extra != NULL)
+    {
+      JsonObjectIter iter;
+      const char *name;
+      JsonNode *value;
+
+      json_object_iter_init (&iter, extra);
+      while (json_object_iter_next (&iter, &name, &value))
+        if (!json_object_has_member (doc, name))
+          json_object_set_member (doc, name, json_node_copy (value));
+    }
   cg_device_stamp_change (store, doc, draft->created_by, stamp);
   cg_sla_apply_policy (doc, cg_case_get_sla_policies (store));
 

@@ -41,6 +41,15 @@ char     *cg_case_create_at   (CgStore            *store,
                                const CgCaseDraft  *draft,
                                gint64              now,
                                GError            **error);
+/* cg_case_create_at() with the members of @extra (nullable; copied) added
+ * to the document: fields other modules own (the kiosk's contact,
+ * language and self_service, cg-kiosk.h). They never replace a member
+ * set here, and are validated with the rest. */
+char     *cg_case_create_with (CgStore            *store,
+                               const CgCaseDraft  *draft,
+                               JsonObject         *extra,
+                               gint64              now,
+                               GError            **error);
 /* Moves a case along its workflow (DATA-MODEL.md); a move the workflow does
  * not allow is CG_VALIDATION_ERROR_BAD_TRANSITION. The SLA clock stops in
  * pending_customer and resolved and runs again when the case leaves them.

@@ -410,6 +410,40 @@ static const char * const kiosk_features[] = {
 };
 static const char * const kiosk_languages[] = { "ko", "en", NULL };
 
+/* Longest store name shown on the attract screen, in characters. */
+#define KIOSK_STORE_NAME_MAX 80
+
+/* kiosk.store_name: {"ko": "…", "en": "…"}, either optional, each
+ * non-empty text of at most KIOSK_STORE_NAME_MAX characters. */
+static gboolean
+validate_kiosk_store_name (JsonObject *k, GError **error)
+{
+  static const char * const langs[] = { "ko", "en" };
+  JsonNode *node = json_object_get_member (k, "store_name");
+  JsonObject *names;
+
+  if (node == NULL)
+    return TRUE;
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return invalid (error, _("kiosk.store_name must be an object {\"ko\": …, \"en\": …}"));
+  names = json_node_get_object (node);
+  for (guint i = 0; i < G_N_ELEMENTS (langs); i++)
+    {
+      JsonNode *name = json_object_get_member (names, langs[i]);
+      const char *text;
+
+      if (name == NULL)
+        continue;
+      text = JSON_NODE_HOLDS_VALUE (name) && json_node_get_value_type (name) == G_TYPE_STRING
+             ? json_node_get_string (name) : NULL;
+      if (text == NULL || *text == '\0' || !g_utf8_validate (text, -1, NULL) ||
+          g_utf8_strlen (text, -1) > KIOSK_STORE_NAME_MAX)
+        return invalid (error, _("kiosk.store_name.%s must be text of 1 to %d characters"),
+                        langs[i], KIOSK_STORE_NAME_MAX);
+    }
+  return TRUE;
+}
+
 static gboolean
 validate_kiosk (JsonObject *settings, GError **error)
 {
@@ -434,7 +468,7 @@ validate_kiosk (JsonObject *settings, GError **error)
   if (pin != NULL &&
       (!g_str_has_prefix (cg_json_get_string (k, "exit_pin_hash") ?: "", "$argon2id$")))
     return invalid (error, _("kiosk.exit_pin_hash must be an Argon2id hash (starting “$argon2id$”)"));
-  return TRUE;
+  return validate_kiosk_store_name (k, error);
 }
 
 static gboolean

@@ -1629,6 +1629,74 @@ write_feedback (Demo         *demo,
   return put (demo, doc, &demo->counts.feedback, error);
 }
 
+/* ------------------------------------------------------------ self-service */
+
+/* The first 16 hex digits of a demo uuid: what the kiosk touches below is
+ * decided from ids already drawn, so that the customers' random streams,
+ * and every document after, stay as they were. */
+static guint64
+uuid_bits (const char *uuid)
+{
+  char hex[17];
+  guint n = 0;
+
+  for (const char *p = uuid; *p != '\0' && n < 16; p++)
+    if (g_ascii_isxdigit (*p))
+      hex[n++] = *p;
+  hex[n] = '\0';
+  return g_ascii_strtoull (hex, NULL, 16);
+}
+
+/* Two of the store articles in the customer's language, as the kiosk's
+ * "Does this help?" offers them; *@second is the second one's id. */
+static JsonArray *
+offered_articles (gboolean  korean,
+                  guint64   bits,
+                  char      second[64])
+{
+  const guint n = G_N_ELEMENTS (general_articles);
+  guint a = (guint) (bits % n);
+  guint b = (a + 1 + (guint) ((bits >> 8) % (n - 1))) % n;
+  JsonArray *offered = json_array_new ();
+  char id[64];
+
+  g_snprintf (id, sizeof id, "article:%s-%s", general_articles[a].slug, korean ? "ko" : "en");
+  json_array_add_string_element (offered, id);
+  g_snprintf (second, 64, "article:%s-%s", general_articles[b].slug, korean ? "ko" : "en");
+  json_array_add_string_element (offered, second);
+  return offered;
+}
+
+/* A problem reported at the kiosk that an FAQ answer solved (cg-kiosk.h
+ * feedback.self_service): anonymous, as the kiosk writes it. */
+static gboolean
+write_helped (Demo        *demo,
+              gboolean     korean,
+              const char  *seed_uuid,
+              gint64       at,
+              GError     **error)
+{
+  g_autoptr(JsonObject) doc = NULL;
+  JsonObject *self_service = json_object_new ();
+  guint64 bits = uuid_bits (seed_uuid);
+  char uuid[37], id[48], helped[64];
+  Rng rng;
+
+  rng_init (&rng, demo->seed ^ G_GUINT64_CONSTANT (0x6b696f736b), bits);
+  rng_uuid (&rng, uuid);
+  g_snprintf (id, sizeof id, "feedback:%s", uuid);
+  doc = new_doc (id, "feedback");
+  json_object_set_string_member (doc, "channel", "kiosk");
+  json_object_set_string_member (self_service, "category",
+                                 case_kinds[(bits >> 16) % G_N_ELEMENTS (case_kinds)].category);
+  json_object_set_array_member (self_service, "offered", offered_articles (korean, bits, helped));
+  json_object_set_boolean_member (self_service, "helped", TRUE);
+  json_object_set_string_member (self_service, "article_id", helped);
+  json_object_set_object_member (doc, "self_service", self_service);
+  set_time (doc, "created_at", MIN (at, demo->clock.now));
+  return put (demo, doc, &demo->counts.feedback, error);
+}
+
 /* -------------------------------------------------------------------- case */
 
 static const char * const case_statuses[] = {
@@ -1814,6 +1882,24 @@ write_case (Demo            *demo,
     json_object_set_string_member (doc, "order_id", order->id);
   json_object_set_string_member (doc, "store_id", demo->store_id);
   json_object_set_string_member (doc, "channel", channel);
+  if (g_str_equal (channel, "kiosk"))
+    {
+      guint64 bits = uuid_bits (uuid);
+
+      json_object_set_string_member (doc, "language", person->korean ? "ko" : "en");
+      /* Two in three kiosk problems were offered answers first; none
+       * helped, or there would be no case. */
+      if (bits % 3 != 0)
+        {
+          JsonObject *self_service = json_object_new ();
+          char second[64];
+
+          json_object_set_array_member (self_service, "offered",
+                                        offered_articles (person->korean, bits, second));
+          json_object_set_boolean_member (self_service, "helped", FALSE);
+          json_object_set_object_member (doc, "self_service", self_service);
+        }
+    }
   json_object_set_string_member (doc, "category", kind->category);
   json_object_set_string_member (doc, "subject", subject);
   json_object_set_string_member (doc, "description", description);
@@ -1980,6 +2066,7 @@ write_checkin (Demo            *demo,
   else if (rng_chance (rng, 800))
     json_object_set_string_member (doc, "display_name", person->given);
   json_object_set_string_member (doc, "status", status);
+  json_object_set_string_member (doc, "channel", "kiosk");
   set_time (doc, "created_at", created);
   if (called != 0)
     set_time (doc, "called_at", called);
@@ -1989,6 +2076,11 @@ write_checkin (Demo            *demo,
     set_time (doc, "done_at", done);
 
   if (!put (demo, doc, &demo->counts.checkins, error))
+    return FALSE;
+
+  /* One visitor in eight first found an answer at the kiosk. */
+  if (uuid_bits (uuid) % 8 == 1 &&
+      !write_helped (demo, person->korean, uuid, created - (gint64) (2 + uuid_bits (uuid) % 10) * MINUTE, error))
     return FALSE;
 
   /* The kiosk asks how the visit went. */

@@ -30,7 +30,10 @@ typedef struct {
  * the store's own write path, many per transaction): Korean and English
  * customers with phones and e-mails, orders with items in every status
  * (with pickup documents for the ready ones), cases in every status with
- * notes, check-ins (a queue for today), feedback, and FAQ articles.
+ * notes (kiosk ones with the answers the kiosk offered first), check-ins
+ * taken at the kiosk (channel "kiosk"; a queue for today), feedback
+ * (ratings, and problems an FAQ answer solved at the kiosk), and FAQ
+ * articles.
  * Also sets the device identity (store 0421, prefix C1) if unset; case
  * numbers come from the device's counter, which is left at the last one.
  *

@@ -8,8 +8,10 @@
 #include "config.h"
 
 #include "cg-config.h"
+#include "cg-device.h"
 #include "cg-device-agent.h"
 #include "cg-json.h"
+#include "cg-kiosk.h"
 #include "cg-retention.h"
 #include "cg-store.h"
 
@@ -59,6 +61,27 @@ cg_device_agent_tick (CgStore                  *store,
           !cg_store_set_meta (store, META_LAST_PURGE, stamp, error))
         return FALSE;
     }
+
+  /* A kiosk keeps nothing a customer typed once the central side has it
+   * (SYNC.md): every tick, not every few hours. */
+  {
+    g_autofree char *role = cg_device_get_role (store);
+
+    if (g_strcmp0 (role, "kiosk") == 0)
+      {
+        g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (now);
+        g_autoptr(GDateTime) local = utc != NULL ? g_date_time_to_local (utc) : NULL;
+        g_autoptr(GError) local_error = NULL;
+        guint n = cg_kiosk_purge_delivered (store, local, &local_error);
+
+        if (local_error != NULL)
+          {
+            g_propagate_error (error, g_steal_pointer (&local_error));
+            return FALSE;
+          }
+        result.purged += n;
+      }
+  }
 
   if (!cg_device_report_write_if_changed (store, status, app_version, now,
                                           &result.report_written, error))

@@ -336,6 +336,7 @@ cg_kpi_report_to_csv (const CgKpiReport *report)
   add_duration (out, "queue_wait", _("Queue wait, mean"), _("Queue wait, median"),
                 &report->queue_wait);
   add_ratio (out, "no_show", _("No-show rate"), &report->no_show);
+  add_ratio (out, "deflection", _("Self-service deflection"), &report->deflection);
 
   return g_string_free (out, FALSE);
 }

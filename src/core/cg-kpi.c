@@ -379,6 +379,30 @@ cg_kpi_no_show_rate (const CgKpiCheckin *checkins,
 }
 
 void
+cg_kpi_deflection (const CgKpiFeedback *feedback,
+                   gsize                n_feedback,
+                   const CgKpiCase     *cases,
+                   gsize                n_cases,
+                   gint64               from,
+                   gint64               to,
+                   CgKpiRatio          *out)
+{
+  guint helped = 0, not_helped = 0;
+
+  g_return_if_fail (out != NULL);
+  g_return_if_fail (feedback != NULL || n_feedback == 0);
+  g_return_if_fail (cases != NULL || n_cases == 0);
+
+  for (gsize i = 0; i < n_feedback; i++)
+    if (feedback[i].self_service_helped && in_period (feedback[i].created_at, from, to))
+      helped++;
+  for (gsize i = 0; i < n_cases; i++)
+    if (cases[i].self_service_offered && in_period (cases[i].created_at, from, to))
+      not_helped++;
+  ratio_set (out, helped, helped + not_helped);
+}
+
+void
 cg_kpi_report_from_arrays (const CgKpiCase     *cases,
                            gsize                n_cases,
                            const CgKpiCheckin  *checkins,
@@ -405,6 +429,7 @@ cg_kpi_report_from_arrays (const CgKpiCase     *cases,
   cg_kpi_nps (feedback, n_feedback, from, to, &report->nps);
   cg_kpi_queue_wait (checkins, n_checkins, from, to, &report->queue_wait);
   cg_kpi_no_show_rate (checkins, n_checkins, from, to, &report->no_show);
+  cg_kpi_deflection (feedback, n_feedback, cases, n_cases, from, to, &report->deflection);
 }
 
 /* ------------------------------------------------------------ documents */
@@ -485,6 +510,14 @@ cg_kpi_case_from_document (JsonObject          *kase,
     out->reopened_count = (guint) CLAMP (value, 0, G_MAXUINT32);
   out->priority = cg_kpi_priority_from_string (cg_json_get_string (kase, "priority"));
   out->at_counter = g_strcmp0 (cg_json_get_string (kase, "channel"), "counter") == 0;
+  {
+    JsonObject *self_service = cg_json_get_object (kase, "self_service");
+    JsonArray *offered = self_service != NULL ? cg_json_get_array (self_service, "offered") : NULL;
+
+    out->self_service_offered = g_strcmp0 (cg_json_get_string (kase, "channel"), "kiosk") == 0 &&
+                                offered != NULL && json_array_get_length (offered) > 0 &&
+                                !cg_json_get_bool (self_service, "helped", FALSE);
+  }
 
   cg_sla_evaluate (evaluated, policies, now, clocks);
   for (guint t = 0; t < CG_SLA_N_TARGETS; t++)
@@ -660,8 +693,11 @@ load_feedback (CgStore  *store,
                GError  **error)
 {
   sqlite3_stmt *stmt = cg_store_stmt (store,
-    "SELECT created_at, csat, nps FROM feedback "
-    "WHERE created_at >= ?1 AND created_at < ?2 AND (csat IS NOT NULL OR nps IS NOT NULL)");
+    "SELECT f.created_at, f.csat, f.nps, "
+    "  (SELECT json_extract (r.body, '$.self_service.helped') FROM revs r "
+    "   WHERE r.doc_id = d.doc_id AND r.rev = d.rev) "
+    "FROM feedback f JOIN docs d ON d.doc_id = f.doc_id "
+    "WHERE f.created_at >= ?1 AND f.created_at < ?2");
   int rc;
 
   bind_instant (stmt, 1, shift (from, -TEXT_MARGIN));
@@ -673,6 +709,11 @@ load_feedback (CgStore  *store,
       f.created_at = parse_time ((const char *) sqlite3_column_text (stmt, 0));
       f.csat = sqlite3_column_type (stmt, 1) == SQLITE_NULL ? -1 : sqlite3_column_int (stmt, 1);
       f.nps = sqlite3_column_type (stmt, 2) == SQLITE_NULL ? -1 : sqlite3_column_int (stmt, 2);
+      /* json_extract gives true as the integer 1. */
+      f.self_service_helped = sqlite3_column_type (stmt, 3) == SQLITE_INTEGER &&
+                              sqlite3_column_int (stmt, 3) == 1;
+      if (f.csat < 0 && f.nps < 0 && !f.self_service_helped)
+        continue;
       g_array_append_val (feedback, f);
     }
   return finish_rows (store, stmt, rc, error);

@@ -74,6 +74,9 @@ typedef struct {
   /* From cg_sla_evaluate() at the report's "now". */
   CgSlaState    sla_state[CG_SLA_N_TARGETS];
   gint64        sla_outcome_at[CG_SLA_N_TARGETS];
+  /* Opened at a kiosk after it offered at least one FAQ answer that did
+   * not help (self_service.offered not empty, cg-kiosk.h). */
+  gboolean      self_service_offered;
 } CgKpiCase;
 
 /* One queue ticket. */
@@ -88,6 +91,8 @@ typedef struct {
   gint64 created_at;
   gint   csat;                         /* 1 to 5, or -1: not asked */
   gint   nps;                          /* 0 to 10, or -1: not asked */
+  /* A problem an FAQ answer solved at the kiosk (self_service.helped). */
+  gboolean self_service_helped;
 } CgKpiFeedback;
 
 typedef struct {
@@ -198,6 +203,20 @@ void cg_kpi_nps                  (const CgKpiFeedback *feedback,
                                   gint64               to,
                                   CgKpiNps            *out);
 
+/* Self-service deflection: of the problems reported at a kiosk in [@from,
+ * @to) after it offered FAQ answers, the share an answer solved: helped /
+ * (helped + cases opened after at least one answer was offered). helped
+ * counts feedback with self_service_helped created in the period; the
+ * cases count by created_at. A problem reported without any answer to
+ * offer counts in neither. */
+void cg_kpi_deflection           (const CgKpiFeedback *feedback,
+                                  gsize                n_feedback,
+                                  const CgKpiCase     *cases,
+                                  gsize                n_cases,
+                                  gint64               from,
+                                  gint64               to,
+                                  CgKpiRatio          *out);
+
 /* Queue wait: over the check-ins created in [@from, @to) that were called,
  * called_at - created_at (at least 0). Still waiting: not counted. */
 void cg_kpi_queue_wait           (const CgKpiCheckin  *checkins,
@@ -236,6 +255,7 @@ typedef struct {
   CgKpiNps       nps;
   CgKpiDuration  queue_wait;
   CgKpiRatio     no_show;
+  CgKpiRatio     deflection;
 } CgKpiReport;
 
 /* Every KPI above over the same data. */

@@ -10,7 +10,8 @@
  *    which ids exist): the first 4 consecutive failures cost nothing; the
  *    5th locks that id for 30 s, and every further failure doubles the
  *    lockout (60 s, 120 s, ...) up to 15 min. A successful sign-in resets
- *    the count. Key "signin.id.<staff id>", value "<failures> <locked until>".
+ *    the count. Key "signin.id.<staff id>", kept by cg-rate-limit.h
+ *    (which the kiosk's exit PIN and pickup lookups use too).
  *
  *  - Device-wide, against someone trying one PIN on many ids: 20 failures
  *    (any ids) within 10 min lock every sign-in on the device for 5 min.
@@ -33,6 +34,7 @@
 #include <sodium.h>
 #include <string.h>
 
+#include "cg-rate-limit.h"
 #include "cg-staff.h"
 #include "cg-store.h"
 
@@ -95,52 +97,19 @@ pin_is_valid (const char *pin)
   return TRUE;
 }
 
-/* Per-id limiter state. */
+/* Per-id limiter (cg-rate-limit.h), one metadata key per typed id. */
 
-typedef struct {
-  gint64 failures;
-  gint64 locked_until;
-} IdState;
+static const CgRateLimitPolicy per_id_policy = {
+  .free_failures = PER_ID_FREE_FAILURES,
+  .first_lockout_s = PER_ID_FIRST_LOCKOUT_S,
+  .max_lockout_s = PER_ID_MAX_LOCKOUT_S,
+  .quiet_reset_s = 0,   /* only a successful sign-in resets it */
+};
 
 static char *
 id_meta_key (const char *id)
 {
   return g_strconcat ("signin.id.", id, NULL);
-}
-
-static IdState
-id_state_load (CgStore    *store,
-               const char *id)
-{
-  g_autofree char *key = id_meta_key (id);
-  g_autofree char *value = cg_store_get_meta (store, key);
-  IdState st = { 0, 0 };
-
-  if (value != NULL)
-    {
-      g_auto (GStrv) parts = g_strsplit (value, " ", 2);
-      if (parts[0] != NULL)
-        st.failures = g_ascii_strtoll (parts[0], NULL, 10);
-      if (parts[0] != NULL && parts[1] != NULL)
-        st.locked_until = g_ascii_strtoll (parts[1], NULL, 10);
-    }
-  return st;
-}
-
-static void
-id_state_save (CgStore    *store,
-               const char *id,
-               IdState     st)
-{
-  g_autofree char *key = id_meta_key (id);
-  g_autofree char *value = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (st.failures > 0 || st.locked_until > 0)
-    value = g_strdup_printf ("%" G_GINT64_FORMAT " %" G_GINT64_FORMAT,
-                             st.failures, st.locked_until);
-  if (!cg_store_set_meta (store, key, value, &error))
-    g_warning ("Could not record sign-in state: %s", error->message);
 }
 
 /* Device-wide limiter state: recent failure times, oldest first. */
@@ -195,19 +164,10 @@ record_failure_locked (CgStore    *store,
                        const char *id,
                        gint64      now)
 {
-  IdState ids = id_state_load (store, id);
+  g_autofree char *key = id_meta_key (id);
   DeviceState dev = device_state_load (store);
 
-  ids.failures++;
-  if (ids.failures > PER_ID_FREE_FAILURES)
-    {
-      gint64 lock = PER_ID_FIRST_LOCKOUT_S;
-
-      for (gint64 i = PER_ID_FREE_FAILURES + 1; i < ids.failures && lock < PER_ID_MAX_LOCKOUT_S; i++)
-        lock *= 2;
-      ids.locked_until = now + MIN (lock, PER_ID_MAX_LOCKOUT_S);
-    }
-  id_state_save (store, id, ids);
+  cg_rate_limit_record_failure (store, key, &per_id_policy, now);
 
   /* Keep the last DEVICE_MAX_FAILURES failure times; when the oldest of a
    * full set is still inside the window, that many failed within it. */
@@ -248,10 +208,9 @@ static void
 record_success (CgStore    *store,
                 const char *id)
 {
-  IdState ids = id_state_load (store, id);
+  g_autofree char *key = id_meta_key (id);
 
-  if (ids.failures > 0 || ids.locked_until > 0)
-    id_state_save (store, id, (IdState) { 0, 0 });
+  cg_rate_limit_reset (store, key);
 }
 
 static gint64
@@ -264,8 +223,8 @@ retry_after_normalized (CgStore    *store,
 
   if (id != NULL)
     {
-      IdState ids = id_state_load (store, id);
-      wait = MAX (wait, ids.locked_until - now);
+      g_autofree char *key = id_meta_key (id);
+      wait = MAX (wait, cg_rate_limit_retry_after (store, key, now));
     }
   return MAX (wait, 0);
 }

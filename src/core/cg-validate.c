@@ -116,6 +116,10 @@ static const Field case_fields[] = {
   { "created_by", K_TEXT, TRUE },
   { "created_at", K_TIME, TRUE },
   { "updated_at", K_TIME, TRUE },
+  /* Written by a kiosk (cg-kiosk.h); checked further in check_kiosk_fields(). */
+  { "contact", K_OBJECT },
+  { "language", K_ENUM, FALSE, languages },
+  { "self_service", K_OBJECT },
   { NULL }
 };
 
@@ -140,6 +144,7 @@ static const Field checkin_fields[] = {
   { "called_at", K_TIME },
   { "served_by", K_TEXT },
   { "done_at", K_TIME },
+  { "channel", K_ENUM, FALSE, V ("kiosk", "counter") },
   { NULL }
 };
 
@@ -152,6 +157,7 @@ static const Field feedback_fields[] = {
   { "nps", K_INT, FALSE, NULL, 0, 10 },
   { "comment", K_TEXT },
   { "created_at", K_TIME, TRUE },
+  { "self_service", K_OBJECT },
   { NULL }
 };
 
@@ -514,6 +520,156 @@ check_field (const char   *type,
   g_assert_not_reached ();
 }
 
+/* The article ids offered at the kiosk: at most this many (it offers 3). */
+#define MAX_OFFERED 10
+
+static gboolean
+check_offered (const char  *type,
+               JsonObject  *self_service,
+               gboolean     required,
+               GError     **error)
+{
+  JsonNode *node = json_object_get_member (self_service, "offered");
+  JsonArray *offered;
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    {
+      if (!required)
+        return TRUE;
+      g_set_error (error, CG_VALIDATION_ERROR, CG_VALIDATION_ERROR_MISSING_FIELD,
+                   _("%s: “%s” is required."), type, "self_service.offered");
+      return FALSE;
+    }
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    return wrong_type (type, "self_service.offered", _("a list of text"), error);
+  offered = json_node_get_array (node);
+  if (json_array_get_length (offered) > MAX_OFFERED)
+    {
+      g_set_error (error, CG_VALIDATION_ERROR, CG_VALIDATION_ERROR_BAD_VALUE,
+                   _("%s: “%s” lists more than %d articles."), type, "self_service.offered", MAX_OFFERED);
+      return FALSE;
+    }
+  for (guint i = 0; i < json_array_get_length (offered); i++)
+    {
+      const char *id = cg_json_array_get_string (offered, i);
+      if (id == NULL || *id == '\0' || strlen (id) > 200)
+        return wrong_type (type, "self_service.offered", _("a list of article ids"), error);
+    }
+  return TRUE;
+}
+
+static gboolean
+check_helped (const char  *type,
+              JsonObject  *self_service,
+              GError     **error)
+{
+  JsonNode *node = json_object_get_member (self_service, "helped");
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    {
+      g_set_error (error, CG_VALIDATION_ERROR, CG_VALIDATION_ERROR_MISSING_FIELD,
+                   _("%s: “%s” is required."), type, "self_service.helped");
+      return FALSE;
+    }
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+    return wrong_type (type, "self_service.helped", _("true or false"), error);
+  return TRUE;
+}
+
+static gboolean
+check_optional_text (const char  *type,
+                     JsonObject  *object,
+                     const char  *member,
+                     const char  *path,
+                     gboolean     required,
+                     GError     **error)
+{
+  JsonNode *node = json_object_get_member (object, member);
+  const char *s;
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    {
+      if (!required)
+        return TRUE;
+      g_set_error (error, CG_VALIDATION_ERROR, CG_VALIDATION_ERROR_MISSING_FIELD,
+                   _("%s: “%s” is required."), type, path);
+      return FALSE;
+    }
+  s = JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING
+      ? json_node_get_string (node) : NULL;
+  if (s == NULL)
+    return wrong_type (type, path, _("text"), error);
+  if (*s == '\0')
+    {
+      g_set_error (error, CG_VALIDATION_ERROR, CG_VALIDATION_ERROR_MISSING_FIELD,
+                   _("%s: “%s” cannot be empty."), type, path);
+      return FALSE;
+    }
+  return text_ok (type, path, s, error);
+}
+
+/* The nested fields a kiosk writes (cg-kiosk.h). The server rules
+ * (data/couchdb/changgu-rules.js) check the same. */
+static gboolean
+check_kiosk_fields (const char  *type,
+                    JsonObject  *doc,
+                    GError     **error)
+{
+  JsonObject *self_service = cg_json_get_object (doc, "self_service");
+
+  if (g_str_equal (type, "case"))
+    {
+      JsonObject *contact = cg_json_get_object (doc, "contact");
+
+      if (contact != NULL)
+        {
+          const char *phone = cg_json_get_string (contact, "phone");
+          const char *email = cg_json_get_string (contact, "email");
+          g_autoptr(GError) local_error = NULL;
+
+          if (!check_optional_text (type, contact, "phone", "contact.phone", FALSE, error) ||
+              !check_optional_text (type, contact, "email", "contact.email", FALSE, error))
+            return FALSE;
+          if (phone == NULL && email == NULL)
+            {
+              g_set_error (error, CG_VALIDATION_ERROR, CG_VALIDATION_ERROR_MISSING_FIELD,
+                           _("%s: “%s” needs a phone or an e-mail."), type, "contact");
+              return FALSE;
+            }
+          if (phone != NULL && !cg_phone_is_e164 (phone))
+            {
+              g_set_error (error, CG_VALIDATION_ERROR, CG_VALIDATION_ERROR_BAD_VALUE,
+                           _("%s: phone “%.40s” is not stored in international form (+821012345678)."),
+                           type, phone);
+              return FALSE;
+            }
+          if (email != NULL && !cg_email_check (email, &local_error))
+            {
+              g_set_error (error, CG_VALIDATION_ERROR, CG_VALIDATION_ERROR_BAD_VALUE,
+                           "%s: %s", type, local_error->message);
+              return FALSE;
+            }
+        }
+      if (self_service != NULL &&
+          (!check_offered (type, self_service, TRUE, error) ||
+           !check_helped (type, self_service, error)))
+        return FALSE;
+    }
+  else if (g_str_equal (type, "feedback") && self_service != NULL)
+    {
+      if (!check_optional_text (type, self_service, "category", "self_service.category", TRUE, error) ||
+          !check_offered (type, self_service, FALSE, error) ||
+          !check_helped (type, self_service, error))
+        return FALSE;
+      /* Which answer helped, when one did. */
+      if (!check_optional_text (type, self_service, "article_id", "self_service.article_id",
+                                json_object_get_boolean_member_with_default (self_service, "helped", FALSE),
+                                error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 cg_validate_document (JsonObject  *doc,
                       JsonObject  *previous,
@@ -559,15 +715,19 @@ cg_validate_document (JsonObject  *doc,
         return FALSE;
     }
 
-  /* Type-specific rules that a table cannot say. */
+  /* Type-specific rules that a table cannot say. A feedback document
+   * without a rating is a problem an FAQ answer solved at the kiosk. */
   if (g_str_equal (type, "feedback") &&
       !json_object_has_member (doc, "csat") && !json_object_has_member (doc, "nps") &&
-      cg_json_get_string (doc, "comment") == NULL)
+      cg_json_get_string (doc, "comment") == NULL &&
+      cg_json_get_object (doc, "self_service") == NULL)
     {
       g_set_error (error, CG_VALIDATION_ERROR, CG_VALIDATION_ERROR_MISSING_FIELD,
-                   _("feedback: give a rating (csat or nps) or a comment."));
+                   _("feedback: give a rating (csat or nps), a comment or a self-service answer."));
       return FALSE;
     }
+  if (!check_kiosk_fields (type, doc, error))
+    return FALSE;
 
   if (previous != NULL)
     {

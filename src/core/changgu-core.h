@@ -44,3 +44,5 @@
 #include "cg-retention.h"
 #include "cg-device-report.h"
 #include "cg-import.h"
+#include "cg-rate-limit.h"
+#include "cg-kiosk.h"

@@ -82,8 +82,12 @@ make_report (CgKpiReport *report,
              gboolean     empty)
 {
   gint64 from = T ("2026-03-02T00:00:00Z"), to = T ("2026-03-03T00:00:00Z");
-  CgKpiCase c = { 0 };
-  CgKpiFeedback feedback[] = { { from + 3600, 5, 10 }, { from + 7200, 2, 3 } };
+  CgKpiCase c = { 0 }, cases[2];
+  /* Two ratings, and three problems an FAQ answer solved at the kiosk. */
+  CgKpiFeedback feedback[] = {
+    { from + 3600, 5, 10, FALSE }, { from + 7200, 2, 3, FALSE },
+    { from + 600, -1, -1, TRUE }, { from + 1200, -1, -1, TRUE }, { from + 1800, -1, -1, TRUE },
+  };
   CgKpiCheckin checkins[] = { { from + 3600, from + 4200, CG_KPI_VISIT_DONE } };
 
   c.created_at = from + 3600;
@@ -96,10 +100,17 @@ make_report (CgKpiReport *report,
       c.sla_state[t] = CG_SLA_STATE_MET;
       c.sla_outcome_at[t] = from + 3 * 3600;
     }
+  /* The same case once more, opened at the kiosk after answers were
+   * offered that did not help. */
+  cases[0] = c;
+  cases[1] = c;
+  cases[1].at_counter = FALSE;
+  cases[1].self_service_offered = TRUE;
   if (empty)
     cg_kpi_report_from_arrays (NULL, 0, NULL, 0, NULL, 0, from, to, to, NULL, report);
   else
-    cg_kpi_report_from_arrays (&c, 1, checkins, 1, feedback, 2, from, to, to, NULL, report);
+    cg_kpi_report_from_arrays (cases, 2, checkins, 1, feedback, G_N_ELEMENTS (feedback),
+                               from, to, to, NULL, report);
 }
 
 static void
@@ -110,7 +121,7 @@ test_cards (void)
   g_autoptr(GPtrArray) empty_cards = NULL;
   static const char * const keys[] = {
     "backlog", "first_response", "resolution", "sla.first_response", "sla.resolution",
-    "fcr", "csat", "nps", "queue_wait", "no_show",
+    "fcr", "csat", "nps", "queue_wait", "no_show", "deflection",
   };
 
   make_report (&report, FALSE);
@@ -127,13 +138,16 @@ test_cards (void)
       g_assert_cmpuint (strlen (card->title), >, 0);
     }
   g_assert_cmpstr (cg_report_cards_find (cards, "first_response")->value, ==, "15 min");
-  g_assert_cmpstr (cg_report_cards_find (cards, "first_response")->detail, ==, "Median 15 min · 1 case");
+  g_assert_cmpstr (cg_report_cards_find (cards, "first_response")->detail, ==, "Median 15 min · 2 cases");
   g_assert_cmpstr (cg_report_cards_find (cards, "resolution")->value, ==, "2 h 00 min");
   g_assert_cmpstr (cg_report_cards_find (cards, "csat")->value, ==, "50%");
   g_assert_cmpstr (cg_report_cards_find (cards, "csat")->detail, ==, "1 of 2 rated 4 or 5");
   g_assert_cmpstr (cg_report_cards_find (cards, "nps")->value, ==, "0");
-  g_assert_cmpstr (cg_report_cards_find (cards, "fcr")->value, ==, "100%");
-  g_assert_cmpstr (cg_report_cards_find (cards, "sla.resolution")->detail, ==, "1 of 1 met");
+  g_assert_cmpstr (cg_report_cards_find (cards, "fcr")->value, ==, "50%");
+  g_assert_cmpstr (cg_report_cards_find (cards, "sla.resolution")->detail, ==, "2 of 2 met");
+  g_assert_cmpstr (cg_report_cards_find (cards, "deflection")->title, ==, "Self-Service Deflection");
+  g_assert_cmpstr (cg_report_cards_find (cards, "deflection")->value, ==, "75%");
+  g_assert_cmpstr (cg_report_cards_find (cards, "deflection")->detail, ==, "3 of 4 problems solved by an answer");
   g_assert_cmpstr (cg_report_cards_find (cards, "queue_wait")->value, ==, "10 min");
   g_assert_cmpstr (cg_report_cards_find (cards, "no_show")->value, ==, "0%");
   g_assert_cmpstr (cg_report_cards_find (cards, "backlog")->value, ==, "0");
