@@ -554,6 +554,16 @@ test_pickup_check_in (void)
   g_assert_cmpstr (cg_json_get_string (doc, "channel"), ==, "kiosk");
   g_assert_cmpstr (cg_json_get_string (doc, "status"), ==, "waiting");
 
+  /* Checking in again for the same order keeps the place in the queue:
+   * the same check-in and number, no second ticket. */
+  {
+    g_autofree char *again_ticket = NULL;
+    g_autofree char *again = cg_kiosk_pickup_check_in_at (store, "W1", "5678", T0 + 10, &again_ticket, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (again, ==, id);
+    g_assert_cmpstr (again_ticket, ==, "K1-001");
+  }
+
   for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
     {
       g_autofree char *none = cg_kiosk_pickup_check_in_at (store, refused[i].number, refused[i].last4,

@@ -27,6 +27,7 @@
 #include "cg-json.h"
 #include "cg-kiosk-private.h"
 #include "cg-pickup.h"
+#include "cg-queue.h"
 #include "cg-rate-limit.h"
 #include "cg-store.h"
 
@@ -213,6 +214,35 @@ cg_kiosk_pickup_check_in (CgStore     *store,
   return cg_kiosk_pickup_check_in_at (store, order_number, last4, cg_kiosk_now (), ticket, error);
 }
 
+/* The id of today's open check-in for @order_number, or NULL: a customer
+ * who checks in twice (or comes back to the kiosk while waiting) keeps
+ * their place and their number instead of joining the queue again. */
+static char *
+open_pickup_checkin (CgStore     *store,
+                     const char  *order_number,
+                     char       **ticket)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GPtrArray) today = cg_queue_list_today (store, now, NULL, NULL);
+
+  for (guint i = 0; today != NULL && i < today->len; i++)
+    {
+      CgQueueTicket *t = g_ptr_array_index (today, i);
+      const char *status = cg_queue_ticket_get_status (t);
+
+      if (g_strcmp0 (cg_queue_ticket_get_reason (t), "pickup") == 0 &&
+          g_strcmp0 (cg_queue_ticket_get_order_number (t), order_number) == 0 &&
+          (g_strcmp0 (status, "waiting") == 0 || g_strcmp0 (status, "called") == 0 ||
+           g_strcmp0 (status, "serving") == 0))
+        {
+          if (ticket != NULL)
+            *ticket = g_strdup (cg_queue_ticket_get_ticket (t));
+          return g_strdup (cg_queue_ticket_get_id (t));
+        }
+    }
+  return NULL;
+}
+
 char *
 cg_kiosk_pickup_check_in_at (CgStore     *store,
                              const char  *order_number,
@@ -233,7 +263,12 @@ cg_kiosk_pickup_check_in_at (CgStore     *store,
   switch (status)
     {
     case CG_KIOSK_PICKUP_READY:
-      return cg_kiosk_create_checkin (store, "pickup", number, ticket, error);
+      {
+        char *existing = open_pickup_checkin (store, number, ticket);
+        if (existing != NULL)
+          return existing;
+        return cg_kiosk_create_checkin (store, "pickup", number, ticket, error);
+      }
     case CG_KIOSK_PICKUP_NOT_READY:
       g_set_error_literal (error, CG_KIOSK_ERROR, CG_KIOSK_ERROR_INVALID,
                            _("This order is not ready yet. We will let you know when it is."));
