@@ -61,6 +61,12 @@ cg_kiosk_set_language (const char *language)
 
   g_return_if_fail (g_strcmp0 (language, "ko") == 0 || g_strcmp0 (language, "en") == 0);
 
+  /* Already speaking it: nothing to change. Settings reloads call this on
+   * every pull, while sync threads run, and setenv() is not thread-safe. */
+  if (current != NULL && g_str_equal (current, language) &&
+      g_strcmp0 (g_getenv ("LANGUAGE"), current) == 0)
+    return;
+
   /* Remember where the process started before changing it. */
   cg_kiosk_get_startup_language ();
 
