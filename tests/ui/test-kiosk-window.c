@@ -784,6 +784,9 @@ test_exit_pin (void)
 {
   g_autofree char *settings = kiosk_settings (60, 20, NULL);
   KioskStore *k = kiosk_store_new (settings);
+  /* Made in English; the panel opens between visits, in the kiosk's
+   * first language (Korean). */
+  cg_kiosk_set_language ("en");
   CgKioskWindow *window = open_kiosk (k, 1080, 1920);
   GAction *quit = g_action_map_lookup_action (G_ACTION_MAP (application), "quit");
   gboolean quit_requested = FALSE;
@@ -805,6 +808,12 @@ test_exit_pin (void)
   /* Between visits the kiosk speaks its first configured language: the
    * panel's words are compared through the catalogue. */
   g_assert_cmpstr (label_text (window, "exit-status"), ==, _("Enter the exit PIN."));
+  /* The keypad speaks the panel's language too ("Clear" stayed English
+   * on a Korean panel when the keypad was made with the window). */
+  g_assert_cmpstr (cg_kiosk_get_language (), ==, "ko");
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (cg_kiosk_keypad_get_key (CG_KIOSK_KEYPAD (named (window, CG_TYPE_KIOSK_KEYPAD, "exit-keypad")), "clear"))),
+                   ==, C_("keypad", "Clear"));
+  g_assert_cmpstr (C_("keypad", "Clear"), ==, "전체 지우기");
   save_screenshot (GTK_WIDGET (window), "kiosk-en-portrait/81-exit");
 
   /* Cancel closes it; the kiosk stays. */

@@ -914,6 +914,24 @@ on_exit_confirm (GtkWidget     *widget,
   g_task_run_in_thread (task, check_pin_thread);
 }
 
+/* The exit panel's keypad, made again each time the panel opens: its
+ * labels are translated when it is made, and the language changes with
+ * every visit. */
+static void
+make_exit_keypad (CgKioskWindow *self)
+{
+  GtkWidget *keypad = cg_kiosk_keypad_new ();
+
+  if (self->exit_keypad != NULL)
+    gtk_box_remove (self->exit_keypad_box, GTK_WIDGET (self->exit_keypad));
+  gtk_widget_set_name (keypad, "exit-keypad");
+  self->exit_keypad = CG_KIOSK_KEYPAD (keypad);
+  cg_kiosk_keypad_attach (self->exit_keypad, GTK_EDITABLE (self->exit_entry));
+  cg_kiosk_keypad_set_masked (self->exit_keypad, TRUE);
+  cg_kiosk_keypad_set_max_length (self->exit_keypad, 8);
+  gtk_box_append (self->exit_keypad_box, keypad);
+}
+
 static void
 open_exit_panel (CgKioskWindow *self)
 {
@@ -921,6 +939,8 @@ open_exit_panel (CgKioskWindow *self)
 
   if (gtk_widget_get_visible (self->exit_panel))
     return;
+  /* Its key labels in the language of now, not of the window's start. */
+  make_exit_keypad (self);
   gtk_label_set_label (self->exit_title, _("Staff Exit"));
   gtk_button_set_label (self->exit_cancel, _("Cancel"));
   gtk_button_set_label (self->exit_confirm, _("Leave Kiosk Mode"));
@@ -1317,7 +1337,6 @@ cg_kiosk_window_init (CgKioskWindow *self)
 {
   GtkEventController *keys;
   GtkGesture *touch;
-  GtkWidget *keypad;
 
   gtk_widget_init_template (GTK_WIDGET (self));
   ensure_css (GTK_WIDGET (self));
@@ -1336,13 +1355,7 @@ cg_kiosk_window_init (CgKioskWindow *self)
   g_signal_connect (self->exit_confirm, "clicked", G_CALLBACK (on_exit_confirm), self);
   g_signal_connect (self->exit_entry, "activate", G_CALLBACK (on_exit_confirm), self);
 
-  keypad = cg_kiosk_keypad_new ();
-  gtk_widget_set_name (keypad, "exit-keypad");
-  self->exit_keypad = CG_KIOSK_KEYPAD (keypad);
-  cg_kiosk_keypad_attach (self->exit_keypad, GTK_EDITABLE (self->exit_entry));
-  cg_kiosk_keypad_set_masked (self->exit_keypad, TRUE);
-  cg_kiosk_keypad_set_max_length (self->exit_keypad, 8);
-  gtk_box_append (self->exit_keypad_box, keypad);
+  make_exit_keypad (self);
 
   /* Lockdown keys, before anything in the window sees them. */
   keys = gtk_event_controller_key_new ();
