@@ -426,7 +426,7 @@ test_lists (void)
       g_autoptr(JsonObject) doc = cg_test_json (json);
       put (store, doc);
     }
-  ready_order (store, NULL);   /* W24000001, ready now: the newest */
+  json_object_unref (ready_order (store, NULL));   /* W24000001, ready now: the newest */
 
   ready = cg_order_list_ready_for_pickup (store, 3, &total, &error);
   g_assert_no_error (error);

@@ -276,7 +276,8 @@ doc_put (int    argc,
     return cg_admin_failure ("doc put", "%s", error->message);
 
   parser = json_parser_new ();
-  if (!json_parser_load_from_data (parser, text, (gssize) length, &error))
+  if (!cg_json_check_depth (text, (gssize) length, &error) ||
+      !json_parser_load_from_data (parser, text, (gssize) length, &error))
     {
       g_autofree char *message = describe_parse_error (source, error);
       return cg_admin_failure ("doc put", "%s", message);

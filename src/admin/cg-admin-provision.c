@@ -553,7 +553,9 @@ cg_admin_provision_main (int    argc,
 
   http = cg_admin_http_new (server, user, &error);
   if (http == NULL)
-    return cg_admin_failure (command, "%s", error->message);
+    return g_error_matches (error, CG_ADMIN_HTTP_ERROR, CG_ADMIN_HTTP_ERROR_BAD_URL)
+           ? cg_admin_usage_error (command, "%s", error->message)
+           : cg_admin_failure (command, "%s", error->message);
 
   if (replicator)
     {
@@ -874,7 +876,9 @@ cg_admin_add_device_main (int    argc,
 
   http = cg_admin_http_new (server, user, &error);
   if (http == NULL)
-    return cg_admin_failure (command, "%s", error->message);
+    return g_error_matches (error, CG_ADMIN_HTTP_ERROR, CG_ADMIN_HTTP_ERROR_BAD_URL)
+           ? cg_admin_usage_error (command, "%s", error->message)
+           : cg_admin_failure (command, "%s", error->message);
   if (!store_provisioned (http, store, &error))
     return cg_admin_failure (command, "%s", error->message);
 

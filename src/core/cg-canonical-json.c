@@ -28,6 +28,7 @@
 #include <string.h>
 
 #include "cg-canonical-json.h"
+#include "cg-json.h"
 
 /* The shortest decimal digits (without trailing zeros) and the exponent
  * n such that |value| = 0.d1d2…dk × 10^n, as in ECMA-262 Number::toString
@@ -393,7 +394,8 @@ cg_canonical_json_text (const char  *json,
                    _("Canonical JSON needs valid UTF-8 text"));
       return NULL;
     }
-  if (!json_parser_load_from_data (parser, json, -1, error))
+  if (!cg_json_check_depth (json, -1, error) ||
+      !json_parser_load_from_data (parser, json, -1, error))
     return NULL;
   return cg_canonical_json_node (json_parser_get_root (parser), error);
 }

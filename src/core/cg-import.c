@@ -459,7 +459,8 @@ parse_object (const char  *text,
                    _("more than one object without a “,” between them"));
       return NULL;
     }
-  if (!json_parser_load_from_data (parser, text, (gssize) len, &local_error))
+  if (!cg_json_check_depth (text, (gssize) len, &local_error) ||
+      !json_parser_load_from_data (parser, text, (gssize) len, &local_error))
     {
       g_set_error (row_error, CG_IMPORT_ERROR, CG_IMPORT_ERROR_ROW,
                    _("not valid JSON: %s"), local_error->message);
@@ -1040,7 +1041,8 @@ parse_items (JsonObject  *record,
       g_autoptr(GError) parse_error = NULL;
       JsonNode *root;
 
-      if (!json_parser_load_from_data (parser, text, -1, &parse_error) ||
+      if (!cg_json_check_depth (text, -1, &parse_error) ||
+          !json_parser_load_from_data (parser, text, -1, &parse_error) ||
           (root = json_parser_get_root (parser)) == NULL || !JSON_NODE_HOLDS_ARRAY (root))
         {
           refuse (field, "items", error, _("not a JSON list of items: %s"),

@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "cg-json.h"
@@ -111,6 +113,8 @@ cg_json_from_string (const char  *text,
   g_autoptr(JsonParser) parser = json_parser_new ();
   JsonNode *root;
 
+  if (!cg_json_check_depth (text, -1, error))
+    return NULL;
   if (!json_parser_load_from_data (parser, text, -1, error))
     return NULL;
   root = json_parser_get_root (parser);
@@ -121,6 +125,134 @@ cg_json_from_string (const char  *text,
       return NULL;
     }
   return json_object_ref (json_node_get_object (root));
+}
+
+gboolean
+cg_json_check_depth (const char  *text,
+                     gssize       length,
+                     GError     **error)
+{
+  gsize len = length < 0 ? strlen (text) : (gsize) length;
+  gboolean in_string = FALSE;
+  guint depth = 0;
+
+  for (gsize i = 0; i < len; i++)
+    {
+      char c = text[i];
+
+      if (in_string)
+        {
+          if (c == '\\')
+            i++;
+          else if (c == '"')
+            in_string = FALSE;
+        }
+      else if (c == '"')
+        in_string = TRUE;
+      else if (c == '[' || c == '{')
+        {
+          if (++depth > CG_JSON_MAX_DEPTH)
+            {
+              g_set_error (error, JSON_PARSER_ERROR, JSON_PARSER_ERROR_INVALID_DATA,
+                           _("The JSON is nested more than %d levels deep."), CG_JSON_MAX_DEPTH);
+              return FALSE;
+            }
+        }
+      else if ((c == ']' || c == '}') && depth > 0)
+        depth--;
+    }
+  return TRUE;
+}
+
+char *
+cg_json_shorten (const char *text,
+                 gsize       max_bytes)
+{
+  g_autofree char *valid = g_utf8_make_valid (text != NULL ? text : "", -1);
+  const char *end = valid;
+
+  while (*end != '\0')
+    {
+      const char *next = g_utf8_next_char (end);
+      if ((gsize) (next - valid) > max_bytes)
+        break;
+      end = next;
+    }
+  return g_strndup (valid, end - valid);
+}
+
+static gboolean
+hex4 (const char *p,
+      const char *end,
+      guint      *value)
+{
+  guint v = 0;
+
+  if (end - p < 4)
+    return FALSE;
+  for (guint i = 0; i < 4; i++)
+    {
+      int d = g_ascii_xdigit_value (p[i]);
+      if (d < 0)
+        return FALSE;
+      v = v * 16 + (guint) d;
+    }
+  *value = v;
+  return TRUE;
+}
+
+char *
+cg_json_neutralise_escapes (const char *text,
+                            gsize       length,
+                            guint      *count)
+{
+  const char *end = text + length;
+  char *copy = NULL;
+  guint replaced = 0;
+
+  /* Escapes only occur inside strings (a backslash elsewhere is invalid
+   * JSON, left to the parser); stepping over every escape whole keeps "\\u"
+   * (an escaped backslash, then "u") from being taken for one. */
+  for (const char *p = text; p < end; p++)
+    {
+      guint v, w;
+      gboolean bad = FALSE;
+
+      if (*p != '\\' || p + 1 >= end)
+        continue;
+      if (p[1] != 'u' || !hex4 (p + 2, end, &v))
+        {
+          p++;
+          continue;
+        }
+      if (v >= 0xD800 && v <= 0xDBFF)
+        {
+          if (end - p >= 12 && p[6] == '\\' && p[7] == 'u' && hex4 (p + 8, end, &w) &&
+              w >= 0xDC00 && w <= 0xDFFF)
+            {
+              p += 11;   /* a proper pair */
+              continue;
+            }
+          bad = TRUE;
+        }
+      else if ((v >= 0xDC00 && v <= 0xDFFF) || v == 0)
+        bad = TRUE;
+      if (bad)
+        {
+          if (copy == NULL)
+            {
+              copy = g_malloc (length + 1);
+              memcpy (copy, text, length);
+              copy[length] = '\0';
+            }
+          memcpy (copy + (p - text), "\\ufffe", 6);
+          replaced++;
+        }
+      p += 5;
+    }
+  if (count != NULL)
+    *count = replaced;
+  return copy;
 }
 
 /* json_node_copy() shares objects and arrays with the original; a document

@@ -60,6 +60,14 @@ required (JsonObject  *object,
 {
   const char *value = cg_json_get_string (object, field);
 
+  if (value == NULL && json_object_has_member (object, field) &&
+      !JSON_NODE_HOLDS_NULL (json_object_get_member (object, field)))
+    {
+      g_set_error (error, CG_SYNC_ERROR, CG_SYNC_ERROR_CONFIG,
+                   _("In the provisioning file %s, “%s” must be text. Ask your regional admin for a new one."),
+                   path, field);
+      return NULL;
+    }
   if (value == NULL || *value == '\0')
     {
       g_set_error (error, CG_SYNC_ERROR, CG_SYNC_ERROR_CONFIG,
@@ -85,6 +93,13 @@ cg_provisioning_load (const char  *path,
     {
       g_set_error (error, CG_SYNC_ERROR, CG_SYNC_ERROR_CONFIG,
                    _("Cannot read the provisioning file %s: %s"), path, g_strerror (errno));
+      return NULL;
+    }
+  if (!S_ISREG (st.st_mode))
+    {
+      g_set_error (error, CG_SYNC_ERROR, CG_SYNC_ERROR_CONFIG,
+                   _("%s is not a provisioning file (it is a folder or a device). Give the file that “changgu-admin add-device” wrote."),
+                   path);
       return NULL;
     }
   if ((st.st_mode & 0077) != 0)
@@ -131,8 +146,35 @@ cg_provisioning_load (const char  *path,
     if (remote == NULL)
       return NULL;
   }
-  p->ca_certificate = g_strdup (cg_json_get_string (object, "ca_certificate"));
+  /* A pin that is not a certificate is a broken file, said now: never a
+   * silent fallback to the system's CAs at the first sync. */
+  if (json_object_has_member (object, "ca_certificate") &&
+      !JSON_NODE_HOLDS_NULL (json_object_get_member (object, "ca_certificate")))
+    {
+      const char *pem = cg_json_get_string (object, "ca_certificate");
+      g_autoptr(GTlsCertificate) cert = NULL;
+
+      if (pem != NULL)
+        cert = g_tls_certificate_new_from_pem (pem, -1, &local_error);
+      if (cert == NULL)
+        {
+          g_set_error (error, CG_SYNC_ERROR, CG_SYNC_ERROR_CONFIG,
+                       _("The provisioning file %s has a “ca_certificate” that is not a PEM certificate. Ask your regional admin for a new one."),
+                       path);
+          return NULL;
+        }
+      p->ca_certificate = g_strdup (pem);
+    }
   keys = cg_json_get_array (object, "trusted_keys");
+  if (keys == NULL && json_object_has_member (object, "trusted_keys") &&
+      !JSON_NODE_HOLDS_NULL (json_object_get_member (object, "trusted_keys")))
+    {
+      /* Ignoring it would leave a device that accepts no configuration. */
+      g_set_error (error, CG_SYNC_ERROR, CG_SYNC_ERROR_CONFIG,
+                   _("In the provisioning file %s, “%s” must be a list. Ask your regional admin for a new one."),
+                   path, "trusted_keys");
+      return NULL;
+    }
   if (keys != NULL)
     {
       g_autoptr(JsonNode) node = json_node_new (JSON_NODE_ARRAY);
@@ -253,6 +295,7 @@ cg_provisioning_open_remote (CgStore  *store,
   g_autofree char *device_id = cg_device_get_id (store);
   g_autofree char *password = NULL;
   g_autoptr(CgRemote) remote = NULL;
+  g_autoptr(GError) ca_error = NULL;
 
   if (server == NULL || database == NULL)
     {
@@ -267,7 +310,12 @@ cg_provisioning_open_remote (CgStore  *store,
   memset (password, 0, strlen (password));
   if (remote == NULL)
     return NULL;
-  if (ca != NULL && !cg_remote_set_ca_pem (remote, ca, error))
-    return NULL;
+  if (ca != NULL && !cg_remote_set_ca_pem (remote, ca, &ca_error))
+    {
+      g_set_error (error, CG_SYNC_ERROR, CG_SYNC_ERROR_CONFIG,
+                   _("The pinned CA certificate of this device cannot be used (%s). Provision the device again."),
+                   ca_error->message);
+      return NULL;
+    }
   return g_steal_pointer (&remote);
 }

@@ -15,6 +15,7 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <string.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
@@ -183,23 +184,36 @@ cg_remote_set_ca_pem (CgRemote    *self,
                       GError     **error)
 {
   g_autoptr(GTlsCertificate) cert = g_tls_certificate_new_from_pem (pem, -1, error);
+  g_autofree char *digest = NULL;
   g_autofree char *dir = NULL;
   g_autofree char *file = NULL;
+  g_autofree char *existing = NULL;
   GTlsDatabase *db;
 
   if (cert == NULL)
     return FALSE;
-  /* GTlsFileDatabase reads anchors from a file: write the PEM to a private
-   * temporary file for it. */
-  dir = g_dir_make_tmp ("changgu-ca-XXXXXX", error);
-  if (dir == NULL)
-    return FALSE;
-  file = g_build_filename (dir, "ca.pem", NULL);
-  if (!g_file_set_contents_full (file, pem, -1, G_FILE_SET_CONTENTS_NONE, 0600, error))
-    return FALSE;
+  /* GTlsFileDatabase reads its anchors from a file, and not only once:
+   * glib-networking reads the file again when it refreshes its trust list,
+   * so the file must outlive the database (a temporary file removed here
+   * made every pinned connection fail). A CA certificate is public: keep
+   * it under the user data dir, named by its digest, written only when it
+   * is not there yet. */
+  digest = g_compute_checksum_for_string (G_CHECKSUM_SHA256, pem, -1);
+  dir = g_build_filename (g_get_user_data_dir (), "changgu", "pinned-ca", NULL);
+  file = g_strconcat (dir, G_DIR_SEPARATOR_S, digest, ".pem", NULL);
+  if (!g_file_get_contents (file, &existing, NULL, NULL) || g_strcmp0 (existing, pem) != 0)
+    {
+      if (g_mkdir_with_parents (dir, 0700) != 0)
+        {
+          int saved = errno;
+          g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
+                       _("Cannot create %s: %s"), dir, g_strerror (saved));
+          return FALSE;
+        }
+      if (!g_file_set_contents_full (file, pem, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0600, error))
+        return FALSE;
+    }
   db = g_tls_file_database_new (file, error);
-  g_unlink (file);
-  g_rmdir (dir);
   if (db == NULL)
     return FALSE;
   g_set_object (&self->ca, db);
@@ -264,16 +278,39 @@ on_caller_cancelled (GCancellable *caller,
   g_cancellable_cancel (G_CANCELLABLE (data));
 }
 
-static void
-map_transport_error (GError  *in,
-                     GError **error)
+/* Why libsoup refused the certificate, in words: its own message is only
+ * "Unacceptable TLS certificate". */
+static const char *
+describe_certificate_errors (GTlsCertificateFlags flags)
 {
+  if (flags & G_TLS_CERTIFICATE_BAD_IDENTITY)
+    return _("it was issued for another server name");
+  if (flags & G_TLS_CERTIFICATE_UNKNOWN_CA)
+    return _("it is self-signed or signed by an unknown authority");
+  if (flags & G_TLS_CERTIFICATE_EXPIRED)
+    return _("it has expired");
+  if (flags & G_TLS_CERTIFICATE_NOT_ACTIVATED)
+    return _("it is not valid yet");
+  if (flags & G_TLS_CERTIFICATE_REVOKED)
+    return _("it has been revoked");
+  if (flags & G_TLS_CERTIFICATE_INSECURE)
+    return _("it uses an insecure algorithm");
+  return NULL;
+}
+
+static void
+map_transport_error (GError               *in,
+                     GTlsCertificateFlags  certificate_errors,
+                     GError              **error)
+{
+  const char *why = describe_certificate_errors (certificate_errors);
+
   if (g_error_matches (in, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     g_propagate_error (error, g_error_copy (in));
   else if (in->domain == G_TLS_ERROR)
     g_set_error (error, CG_SYNC_ERROR, CG_SYNC_ERROR_TLS,
                  _("The server’s certificate is not trusted (%s). If it uses a private CA, pin it in the provisioning file."),
-                 in->message);
+                 why != NULL ? why : in->message);
   else if (g_error_matches (in, G_IO_ERROR, G_IO_ERROR_TIMED_OUT))
     g_set_error (error, CG_SYNC_ERROR, CG_SYNC_ERROR_TIMEOUT,
                  _("The server did not answer in time."));
@@ -336,6 +373,7 @@ on_send_and_read (GObject      *source,
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(JsonParser) parser = NULL;
+  g_autofree char *neutralised = NULL;
   JsonNode *root = NULL;
   gsize size = 0;
   const char *text;
@@ -349,7 +387,7 @@ on_send_and_read (GObject      *source,
       else
         {
           GError *mapped = NULL;
-          map_transport_error (error, &mapped);
+          map_transport_error (error, soup_message_get_tls_peer_certificate_errors (req->msg), &mapped);
           g_task_return_error (task, mapped);
         }
       return;
@@ -358,6 +396,26 @@ on_send_and_read (GObject      *source,
   req->status = soup_message_get_status (req->msg);
   text = g_bytes_get_data (bytes, &size);
   parser = json_parser_new ();
+  /* A hostile server's nesting would crash json-glib's parser. */
+  if (size > 0 && !cg_json_check_depth (text, (gssize) size, NULL))
+    {
+      g_task_return_new_error (task, CG_SYNC_ERROR, CG_SYNC_ERROR_BAD_RESPONSE,
+                               _("The server sent JSON nested more than %d levels deep."),
+                               CG_JSON_MAX_DEPTH);
+      return;
+    }
+  /* Lone surrogates and NULs: only their document is refused (validation
+   * sees U+FFFE), not the whole response with every good document in it. */
+  if (size > 0)
+    {
+      guint replaced = 0;
+      neutralised = cg_json_neutralise_escapes (text, size, &replaced);
+      if (neutralised != NULL)
+        {
+          g_debug ("%u escapes of lone surrogates or NUL in an answer from %s", replaced, self->url);
+          text = neutralised;
+        }
+    }
   if (size > 0 && json_parser_load_from_data (parser, text, (gssize) size, NULL))
     root = json_parser_get_root (parser);
 

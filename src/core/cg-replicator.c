@@ -57,6 +57,7 @@
 
 #include "cg-json.h"
 #include "cg-replicator.h"
+#include "cg-replicator-private.h"
 #include "cg-store.h"
 
 #define DEFAULT_BATCH_SIZE   500
@@ -83,6 +84,7 @@ struct _CgReplicator
   guint64                 docs_written;
   guint64                 docs_failed;
   guint64                 total;
+  guint64                 changes_read;     /* rows of the changes feed seen */
   char                   *last_rejection;
 
   /* The run in progress. */
@@ -99,6 +101,7 @@ struct _CgReplicator
   gboolean                bulk_get_probed;
   gboolean                bulk_get_works;
   gboolean                caught_up;        /* the last batch came back short */
+  gboolean                full_resync;      /* push: every document, not only pending ones */
   GCancellable           *cancellable;
   gulong                  cancelled_id;
 };
@@ -218,6 +221,8 @@ guint64 cg_replicator_get_docs_written (CgReplicator *self) { return self->docs_
 guint64 cg_replicator_get_docs_failed (CgReplicator *self) { return self->docs_failed; }
 guint64 cg_replicator_get_total (CgReplicator *self) { return self->total; }
 const char *cg_replicator_get_last_rejection (CgReplicator *self) { return self->last_rejection; }
+guint64 cg_replicator_get_changes_read (CgReplicator *self) { return self->changes_read; }
+JsonNode *cg_replicator_get_start_seq (CgReplicator *self) { return self->start_seq; }
 
 static void
 set_state (CgReplicator      *self,
@@ -492,6 +497,9 @@ make_checkpoint (CgReplicator *self)
   json_object_set_string_member (doc, "session_id", self->session_id);
   json_object_set_member (doc, "source_last_seq", json_node_copy (self->since));
   json_object_set_int_member (doc, "replication_id_version", 3);
+  /* A full resync cut short goes on as one (see on_local_checkpoint_read). */
+  if (self->full_resync && !self->caught_up)
+    json_object_set_boolean_member (doc, "full_resync", TRUE);
   json_object_set_array_member (doc, "history", history);
   return doc;
 }
@@ -656,20 +664,15 @@ typedef struct {
   CgReplicator *self;      /* not a reference: the run holds the replicator */
   JsonNode   *changes;     /* the _changes response */
   JsonNode   *last_seq;    /* seq of the last row (R2) */
-  GPtrArray  *missing;     /* MissingDoc* */
+  GPtrArray  *missing;     /* CgMissingDoc* */
   GPtrArray  *docs;        /* JsonObject* fetched */
   guint       open_revs_pending;
   GError     *open_revs_error;
   guint       next_open_revs;
 } PullBatch;
 
-typedef struct {
-  char  *id;
-  GStrv  revs;
-} MissingDoc;
-
-static void
-missing_doc_free (MissingDoc *m)
+void
+cg_missing_doc_free (CgMissingDoc *m)
 {
   g_free (m->id);
   g_strfreev (m->revs);
@@ -695,6 +698,34 @@ changes_results (JsonNode *changes)
   return cg_json_get_array (json_node_get_object (changes), "results");
 }
 
+JsonArray *
+cg_replicator_changes_rows (JsonNode  *changes,
+                            JsonNode **last_seq,
+                            GError   **error)
+{
+  JsonArray *rows = changes_results (changes);
+  guint n;
+
+  *last_seq = NULL;
+  if (rows == NULL)
+    {
+      g_set_error (error, CG_SYNC_ERROR, CG_SYNC_ERROR_BAD_RESPONSE,
+                   _("The server’s list of changes has no results."));
+      return NULL;
+    }
+  n = json_array_get_length (rows);
+  if (n > 0)
+    {
+      JsonNode *last = json_array_get_element (rows, n - 1);
+      JsonObject *row = JSON_NODE_HOLDS_OBJECT (last) ? json_node_get_object (last) : NULL;
+      if (row != NULL && json_object_has_member (row, "seq"))
+        *last_seq = json_node_copy (json_object_get_member (row, "seq"));
+      else if (json_object_has_member (json_node_get_object (changes), "last_seq"))
+        *last_seq = json_node_copy (json_object_get_member (json_node_get_object (changes), "last_seq"));
+    }
+  return rows;
+}
+
 /* Which of the listed revisions the store does not have. */
 static gpointer
 worker_pull_diff (CgReplicator  *self,
@@ -702,10 +733,19 @@ worker_pull_diff (CgReplicator  *self,
                   GError       **error)
 {
   PullBatch *batch = data;
-  JsonArray *rows = changes_results (batch->changes);
 
-  batch->missing = g_ptr_array_new_with_free_func ((GDestroyNotify) missing_doc_free);
-  for (guint i = 0; i < json_array_get_length (rows); i++)
+  batch->missing = cg_replicator_changes_missing (self->worker_store, batch->changes);
+  return batch;
+}
+
+GPtrArray *
+cg_replicator_changes_missing (CgStore  *store,
+                               JsonNode *reply)
+{
+  JsonArray *rows = changes_results (reply);
+  GPtrArray *missing = g_ptr_array_new_with_free_func ((GDestroyNotify) cg_missing_doc_free);
+
+  for (guint i = 0; rows != NULL && i < json_array_get_length (rows); i++)
     {
       JsonNode *node = json_array_get_element (rows, i);
       JsonObject *row = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
@@ -720,7 +760,7 @@ worker_pull_diff (CgReplicator  *self,
         {
           JsonNode *c = json_array_get_element (changes, j);
           const char *rev = JSON_NODE_HOLDS_OBJECT (c) ? cg_json_get_string (json_node_get_object (c), "rev") : NULL;
-          if (rev != NULL && !cg_store_has_revision (self->worker_store, id, rev))
+          if (rev != NULL && !cg_store_has_revision (store, id, rev))
             {
               g_strv_builder_add (revs, rev);
               any = TRUE;
@@ -728,13 +768,13 @@ worker_pull_diff (CgReplicator  *self,
         }
       if (any)
         {
-          MissingDoc *m = g_new0 (MissingDoc, 1);
+          CgMissingDoc *m = g_new0 (CgMissingDoc, 1);
           m->id = g_strdup (id);
           m->revs = g_strv_builder_end (revs);
-          g_ptr_array_add (batch->missing, m);
+          g_ptr_array_add (missing, m);
         }
     }
-  return batch;
+  return missing;
 }
 
 /* Applies the fetched documents in one transaction (SYNC.md step 6). */
@@ -826,20 +866,54 @@ pull_apply (CgReplicator *self,
 
 /* One result of _bulk_get or open_revs: {"ok": doc}, {"error": …},
  * {"missing": rev} or {} (the test peer's "missing"). */
-static void
-take_revision_result (CgReplicator *self,
-                      PullBatch    *batch,
-                      JsonNode     *node)
+void
+cg_replicator_take_revision_result (JsonNode              *node,
+                                    GPtrArray             *docs,
+                                    CgRevisionRejectFunc   reject,
+                                    gpointer               user_data)
 {
   JsonObject *item = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
   JsonObject *doc = cg_json_get_object (item, "ok");
   JsonObject *err = cg_json_get_object (item, "error");
 
   if (doc != NULL)
-    g_ptr_array_add (batch->docs, json_object_ref (doc));
+    g_ptr_array_add (docs, json_object_ref (doc));
   else if (err != NULL)
-    note_rejection (self, cg_json_get_string (err, "id"), cg_json_get_string (err, "reason"));
+    reject (cg_json_get_string (err, "id"), cg_json_get_string (err, "reason"), user_data);
   /* missing: deleted or compacted since _changes; the next run catches up */
+}
+
+static void
+reject_revision (const char *id,
+                 const char *reason,
+                 gpointer    user_data)
+{
+  note_rejection (user_data, id, reason);
+}
+
+gboolean
+cg_replicator_read_bulk_get (JsonNode              *reply,
+                             GPtrArray             *docs,
+                             CgRevisionRejectFunc   reject,
+                             gpointer               user_data,
+                             GError               **error)
+{
+  JsonArray *results = JSON_NODE_HOLDS_OBJECT (reply) ? cg_json_get_array (json_node_get_object (reply), "results") : NULL;
+
+  if (results == NULL)
+    {
+      g_set_error (error, CG_SYNC_ERROR, CG_SYNC_ERROR_BAD_RESPONSE,
+                   _("The server’s _bulk_get answer has no results."));
+      return FALSE;
+    }
+  for (guint i = 0; i < json_array_get_length (results); i++)
+    {
+      JsonNode *node = json_array_get_element (results, i);
+      JsonArray *items = JSON_NODE_HOLDS_OBJECT (node) ? cg_json_get_array (json_node_get_object (node), "docs") : NULL;
+      for (guint j = 0; items != NULL && j < json_array_get_length (items); j++)
+        cg_replicator_take_revision_result (json_array_get_element (items, j), docs, reject, user_data);
+    }
+  return TRUE;
 }
 
 static void fetch_open_revs (CgReplicator *self, PullBatch *batch);
@@ -864,7 +938,8 @@ on_open_revs (GObject      *source,
     {
       JsonArray *items = json_node_get_array (reply);
       for (guint i = 0; i < json_array_get_length (items); i++)
-        take_revision_result (self, batch, json_array_get_element (items, i));
+        cg_replicator_take_revision_result (json_array_get_element (items, i), batch->docs,
+                                            reject_revision, self);
     }
   else if (batch->open_revs_error == NULL)
     batch->open_revs_error = g_error_new (CG_SYNC_ERROR, CG_SYNC_ERROR_BAD_RESPONSE,
@@ -889,7 +964,7 @@ fetch_open_revs (CgReplicator *self,
 
   while (batch->open_revs_pending < OPEN_REVS_IN_FLIGHT && batch->next_open_revs < batch->missing->len)
     {
-      MissingDoc *m = g_ptr_array_index (batch->missing, batch->next_open_revs++);
+      CgMissingDoc *m = g_ptr_array_index (batch->missing, batch->next_open_revs++);
       g_autoptr(JsonNode) revs = json_node_new (JSON_NODE_ARRAY);
       g_autofree char *revs_json = NULL;
       g_autofree char *revs_escaped = NULL;
@@ -921,7 +996,6 @@ on_bulk_get (GObject      *source,
   g_autoptr(GError) error = NULL;
   guint status = 0;
   g_autoptr(JsonNode) reply = cg_remote_request_finish (CG_REMOTE (source), result, &status, &error);
-  JsonArray *results;
 
   if (run_cancelled (self))
     {
@@ -947,20 +1021,11 @@ on_bulk_get (GObject      *source,
   self->bulk_get_probed = TRUE;
   self->bulk_get_works = TRUE;
 
-  results = JSON_NODE_HOLDS_OBJECT (reply) ? cg_json_get_array (json_node_get_object (reply), "results") : NULL;
-  if (results == NULL)
+  if (!cg_replicator_read_bulk_get (reply, batch->docs, reject_revision, self, &error))
     {
-      finish_run (self, g_error_new (CG_SYNC_ERROR, CG_SYNC_ERROR_BAD_RESPONSE,
-                                     _("The server’s _bulk_get answer has no results.")));
+      finish_run (self, g_steal_pointer (&error));
       pull_batch_free (batch);
       return;
-    }
-  for (guint i = 0; i < json_array_get_length (results); i++)
-    {
-      JsonNode *node = json_array_get_element (results, i);
-      JsonArray *docs = JSON_NODE_HOLDS_OBJECT (node) ? cg_json_get_array (json_node_get_object (node), "docs") : NULL;
-      for (guint j = 0; docs != NULL && j < json_array_get_length (docs); j++)
-        take_revision_result (self, batch, json_array_get_element (docs, j));
     }
   pull_apply (self, batch);
 }
@@ -974,6 +1039,19 @@ pull_fetch (CgReplicator *self,
   JsonArray *docs;
 
   batch->docs = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
+  /* An id that is not text (a server's lone surrogate arrives as U+FFFE,
+   * see cg_json_neutralise_escapes()) cannot be asked for by name: refused
+   * here, with a reason, instead of coming back "missing" without one. */
+  for (guint i = batch->missing->len; i-- > 0;)
+    {
+      CgMissingDoc *m = g_ptr_array_index (batch->missing, i);
+      if (strstr (m->id, "\xef\xbf\xbe") != NULL || strstr (m->id, "\xef\xbf\xbf") != NULL)
+        {
+          g_autofree char *shown = cg_json_shorten (m->id, 80);
+          note_rejection (self, shown, _("the server’s id for it is not valid Unicode text"));
+          g_ptr_array_remove_index (batch->missing, i);
+        }
+    }
   if (batch->missing->len == 0)
     {
       pull_apply (self, batch);
@@ -989,7 +1067,7 @@ pull_fetch (CgReplicator *self,
   docs = json_array_new ();
   for (guint i = 0; i < batch->missing->len; i++)
     {
-      MissingDoc *m = g_ptr_array_index (batch->missing, i);
+      CgMissingDoc *m = g_ptr_array_index (batch->missing, i);
       for (guint j = 0; m->revs[j] != NULL; j++)
         {
           JsonObject *ref = json_object_new ();
@@ -1030,8 +1108,8 @@ on_pull_diffed (GObject      *source,
 }
 
 /* The since= query value: a JSON string as its text, anything else as JSON. */
-static char *
-since_param (JsonNode *since)
+char *
+cg_replicator_since_param (JsonNode *since)
 {
   g_autofree char *text = NULL;
 
@@ -1053,6 +1131,7 @@ on_changes (GObject      *source,
   g_autoptr(JsonNode) reply = cg_remote_request_finish (CG_REMOTE (source), result, NULL, &error);
   JsonArray *rows;
   PullBatch *batch;
+  g_autoptr(JsonNode) last_seq = NULL;
   guint n;
 
   if (run_cancelled (self))
@@ -1071,11 +1150,10 @@ on_changes (GObject      *source,
       return;
     }
 
-  rows = changes_results (reply);
+  rows = cg_replicator_changes_rows (reply, &last_seq, &error);
   if (rows == NULL)
     {
-      finish_run (self, g_error_new (CG_SYNC_ERROR, CG_SYNC_ERROR_BAD_RESPONSE,
-                                     _("The server’s list of changes has no results.")));
+      finish_run (self, g_steal_pointer (&error));
       g_object_unref (self);
       return;
     }
@@ -1099,15 +1177,9 @@ on_changes (GObject      *source,
   batch = g_new0 (PullBatch, 1);
   batch->self = self;
   batch->changes = json_node_ref (reply);
+  self->changes_read += n;
   self->caught_up = n < self->batch_size;
-  {
-    JsonNode *last = json_array_get_element (rows, n - 1);
-    JsonObject *row = JSON_NODE_HOLDS_OBJECT (last) ? json_node_get_object (last) : NULL;
-    if (row != NULL && json_object_has_member (row, "seq"))
-      batch->last_seq = json_node_copy (json_object_get_member (row, "seq"));
-    else if (json_object_has_member (json_node_get_object (reply), "last_seq"))
-      batch->last_seq = json_node_copy (json_object_get_member (json_node_get_object (reply), "last_seq"));
-  }
+  batch->last_seq = g_steal_pointer (&last_seq);
   /* A short page means this is the end of the feed for now. */
   run_in_worker (self, worker_pull_diff, batch, NULL, on_pull_diffed, NULL);
   g_object_unref (self);
@@ -1116,7 +1188,7 @@ on_changes (GObject      *source,
 static void
 pull_next_batch (CgReplicator *self)
 {
-  g_autofree char *since = since_param (self->since);
+  g_autofree char *since = cg_replicator_since_param (self->since);
   g_autofree char *query = NULL;
   gboolean longpoll = self->live && self->state == CG_REPLICATOR_WAITING;
 
@@ -1163,6 +1235,9 @@ typedef struct {
   PushBatch    *batch;
 } PendingCollector;
 
+/* Pending documents with their unacknowledged leaves; in a full resync,
+ * every document with all its leaves (tombstones too): _revs_diff then
+ * says what the target lacks. */
 static gboolean
 collect_pending (const char *id,
                  const char *rev,
@@ -1170,7 +1245,8 @@ collect_pending (const char *id,
                  gpointer    data)
 {
   PendingCollector *c = data;
-  GStrv leaves = cg_store_get_unsynced_leaves (c->self->worker_store, id);
+  GStrv leaves = c->self->full_resync ? cg_store_get_leaves (c->self->worker_store, id, TRUE)
+                                      : cg_store_get_unsynced_leaves (c->self->worker_store, id);
 
   c->batch->last_seq = seq;
   c->batch->n_rows++;
@@ -1208,7 +1284,10 @@ worker_push_collect (CgReplicator  *self,
   batch->ids = g_ptr_array_new_with_free_func (g_free);
   batch->leaves = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
   batch->last_seq = since;
-  cg_store_foreach_pending (self->worker_store, since, self->batch_size, collect_pending, &collector);
+  if (self->full_resync)
+    cg_store_foreach_change (self->worker_store, since, self->batch_size, collect_pending, &collector);
+  else
+    cg_store_foreach_pending (self->worker_store, since, self->batch_size, collect_pending, &collector);
   return batch;
 }
 
@@ -1252,6 +1331,15 @@ worker_push_load (CgReplicator  *self,
   return batch;
 }
 
+static gboolean
+is_unsynced (CgReplicator *self,
+             const char   *id,
+             const char   *rev)
+{
+  g_auto(GStrv) unsynced = cg_store_get_unsynced_leaves (self->worker_store, id);
+  return unsynced != NULL && g_strv_contains ((const char * const *) unsynced, rev);
+}
+
 /* Marks what the target acknowledged; collects the refusals. */
 static gpointer
 worker_push_acknowledge (CgReplicator  *self,
@@ -1290,6 +1378,14 @@ worker_push_acknowledge (CgReplicator  *self,
 
       if (g_hash_table_contains (refused, id))
         continue;
+      /* A full resync re-sends revisions acknowledged long ago: marking
+       * them again could move the document's synced base (the three-way
+       * merge's ancestor) to another branch. */
+      if (self->full_resync && !is_unsynced (self, id, g_ptr_array_index (batch->doc_revs, i)))
+        {
+          outcome->written++;
+          continue;
+        }
       if (cg_store_mark_synced (self->worker_store, id, g_ptr_array_index (batch->doc_revs, i), &mark_error))
         outcome->written++;
       else
@@ -1307,7 +1403,7 @@ worker_push_acknowledge (CgReplicator  *self,
           gboolean lacking = FALSE;
           for (guint k = 0; missing != NULL && k < json_array_get_length (missing); k++)
             lacking |= g_strcmp0 (cg_json_array_get_string (missing, k), leaves[j]) == 0;
-          if (!lacking)
+          if (!lacking && (!self->full_resync || is_unsynced (self, id, leaves[j])))
             cg_store_mark_synced (self->worker_store, id, leaves[j], NULL);
         }
     }
@@ -1377,7 +1473,10 @@ on_push_loaded (GObject      *source,
   self->docs_read += batch->docs->len;
   if (batch->docs->len == 0)
     {
-      batch->reply = json_node_init_array (json_node_alloc (), json_array_new ());
+      /* json_node_init_array takes a reference of its own. */
+      g_autoptr(JsonArray) none = json_array_new ();
+
+      batch->reply = json_node_init_array (json_node_alloc (), none);
       run_in_worker (self, worker_push_acknowledge, batch, (GDestroyNotify) push_batch_free, on_push_acknowledged, NULL);
       return;
     }
@@ -1460,6 +1559,15 @@ on_push_collected (GObject      *source,
     {
       /* Caught up. */
       push_batch_free (batch);
+      if (self->full_resync)
+        {
+          /* The resync is over: a checkpoint without the mark, then on as
+           * usual (checkpoint_next ends a one-shot run). */
+          self->full_resync = FALSE;
+          self->caught_up = TRUE;
+          write_checkpoint (self);
+          return;
+        }
       if (!self->live)
         finish_run (self, NULL);
       else if (self->poked)
@@ -1473,6 +1581,7 @@ on_push_collected (GObject      *source,
     }
 
   set_state (self, CG_REPLICATOR_RUNNING);
+  self->changes_read += batch->n_rows;
   self->caught_up = batch->n_rows < self->batch_size;
   if (batch->ids->len == 0)
     {
@@ -1551,6 +1660,18 @@ on_local_checkpoint_read (GObject      *source,
 
   g_clear_pointer (&self->since, json_node_unref);
   self->since = resume_since (self->local_checkpoint, self->remote_checkpoint);
+  /* Push: a checkpoint of ours that the target shares no history with means
+   * the target is not the database we pushed to (it came back empty from a
+   * restart, was restored or replaced): what we took as acknowledged may
+   * not be there. Starting from 0 over the pending documents alone would
+   * skip all of it, so every document goes through _revs_diff again, and
+   * the checkpoints say so until it caught up (a resync cut short goes on
+   * as one). */
+  self->full_resync = self->direction == CG_REPLICATION_PUSH && self->local_checkpoint != NULL &&
+                      (self->since == NULL || cg_json_get_bool (self->local_checkpoint, "full_resync", FALSE));
+  if (self->full_resync)
+    g_message ("Push %s: the server shares no checkpoint history with this device; sending every document it lacks",
+               cg_remote_get_url (self->remote));
   if (self->since == NULL)
     self->since = json_node_init_int (json_node_alloc (), 0);
   self->start_seq = json_node_copy (self->since);
@@ -1676,6 +1797,8 @@ cg_replicator_run_async (CgReplicator        *self,
   self->poked = FALSE;
   self->waiting_for_poke = FALSE;
   self->docs_read = self->docs_written = self->docs_failed = self->total = 0;
+  self->changes_read = 0;
+  g_clear_pointer (&self->start_seq, json_node_unref);
   g_clear_pointer (&self->last_rejection, g_free);
   g_free (self->session_id);
   self->session_id = g_uuid_string_random ();

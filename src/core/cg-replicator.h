@@ -67,5 +67,11 @@ guint64           cg_replicator_get_docs_failed   (CgReplicator        *self);
 guint64           cg_replicator_get_total         (CgReplicator        *self);
 /* The last document-level failure ("id: reason"), or NULL. */
 const char       *cg_replicator_get_last_rejection (CgReplicator       *self);
+/* Rows of the changes feed this run looked at (pull: _changes rows; push:
+ * pending local rows), and the checkpoint it resumed from (opaque JSON, 0
+ * when it started over; NULL before the checkpoints were read). Tests use
+ * them to prove a run resumed rather than started again. */
+guint64           cg_replicator_get_changes_read  (CgReplicator        *self);
+JsonNode         *cg_replicator_get_start_seq     (CgReplicator        *self);
 
 G_END_DECLS

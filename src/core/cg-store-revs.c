@@ -87,7 +87,10 @@ leaf_clear (gpointer data)
   g_free (leaf->body);
 }
 
-/* "N-hash" with N ≥ 1 and a hash of letters and digits. */
+/* "N-hash" with N ≥ 1 and a hash of letters and digits. N has no leading
+ * zero: CouchDB reads "02-x" as "2-x", and revisions are compared as
+ * strings here, so a second spelling would make a second leaf (a false
+ * conflict) — found by tests/fuzz/fuzz-document. */
 static gboolean
 parse_rev (const char  *rev,
            guint64     *gen,
@@ -97,7 +100,7 @@ parse_rev (const char  *rev,
   const char *p;
   guint64 n = 0;
 
-  if (rev == NULL || !g_ascii_isdigit (rev[0]))
+  if (rev == NULL || !g_ascii_isdigit (rev[0]) || rev[0] == '0')
     return FALSE;
   dash = strchr (rev, '-');
   if (dash == NULL || dash - rev > 15)
@@ -573,11 +576,14 @@ check_id (const char  *id,
                    _("The document has no “_id”."));
       return FALSE;
     }
-  if (strlen (id) > 512 || !g_utf8_validate (id, -1, NULL) || id[0] == '_')
+  if (strlen (id) > 512 || !g_utf8_validate (id, -1, NULL) || id[0] == '_' ||
+      strstr (id, "\xef\xbf\xbe") != NULL || strstr (id, "\xef\xbf\xbf") != NULL)
     {
+      /* Quoted whole characters only: the message ends up in a label. */
+      g_autofree char *shown = cg_json_shorten (id, 40);
       g_set_error (error, CG_STORE_ERROR, CG_STORE_ERROR_INVALID,
                    _("“%.40s” is not a usable document id: ids are at most 512 bytes of text and do not start with “_”."),
-                   id);
+                   shown);
       return FALSE;
     }
   return TRUE;

@@ -255,6 +255,15 @@ cg_store_open (const char  *path,
       return NULL;
     }
 
+  /* SQLite says only "unable to open database file" for a folder. */
+  if (g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      g_set_error (error, CG_STORE_ERROR, CG_STORE_ERROR_OPEN,
+                   _("%s is a folder, not a data file. Give the path of a file, like %s/store.db."),
+                   path, path);
+      return NULL;
+    }
+
   self = g_object_new (CG_TYPE_STORE, NULL);
   self->path = g_strdup (path);
   rc = sqlite3_open_v2 (path, &self->db,

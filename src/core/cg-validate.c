@@ -72,6 +72,9 @@ static const Field customer_fields[] = {
   { "preferred_channel", K_ENUM, FALSE, V ("sms", "email", "phone", "none") },
   { "language", K_ENUM, FALSE, languages },
   { "tier", K_TEXT },
+  /* Typed into the customer form: held to the text limit like the rest
+   * (a 1 MB paste was accepted and froze the profile's layout). */
+  { "notes", K_TEXT },
   { "consent", K_OBJECT },
   { "merged_into", K_TEXT },
   { "created_at", K_TIME, TRUE },
@@ -323,6 +326,104 @@ is_timestamp (const char *text)
   return dt != NULL;
 }
 
+/* Anywhere in a document, known field or not (a newer version may add
+ * fields, but none adds these): nesting deeper than any document Changgu
+ * writes, a string over the text limit, more text in all than a counter's
+ * document can need, and text that is not Unicode — U+FFFE and U+FFFF, which
+ * is what a server's lone surrogates and NULs arrive as
+ * (cg_json_neutralise_escapes()). Inline attachments are exempt from the
+ * text limits. A hostile document from the server is refused here, alone. */
+#define MAX_DEPTH          32
+#define MAX_DOC_TEXT_BYTES (1024 * 1024)
+
+typedef struct {
+  gsize    text_bytes;
+} DocWalk;
+
+static gboolean
+unicode_ok (const char *s)
+{
+  return g_utf8_validate (s, -1, NULL) &&
+         strstr (s, "\xef\xbf\xbe") == NULL && strstr (s, "\xef\xbf\xbf") == NULL;
+}
+
+static gboolean
+check_tree (const char  *type,
+            const char  *member,     /* the top-level field this is in */
+            JsonNode    *node,
+            guint        depth,
+            gboolean     attachment,
+            DocWalk     *walk,
+            GError     **error)
+{
+  g_autofree char *shown = cg_json_shorten (member ? member : "", 40);
+
+  if (depth > MAX_DEPTH)
+    {
+      g_set_error (error, CG_VALIDATION_ERROR, CG_VALIDATION_ERROR_BAD_VALUE,
+                   _("%s: “%s” is nested more than %d levels deep."), type, shown, MAX_DEPTH);
+      return FALSE;
+    }
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    {
+      JsonObjectIter iter;
+      const char *name;
+      JsonNode *child;
+
+      json_object_iter_init (&iter, json_node_get_object (node));
+      while (json_object_iter_next (&iter, &name, &child))
+        {
+          if (!unicode_ok (name))
+            {
+              g_set_error (error, CG_VALIDATION_ERROR, CG_VALIDATION_ERROR_BAD_VALUE,
+                           _("%s: a field name is not valid Unicode text."), type);
+              return FALSE;
+            }
+          if (!attachment)
+            walk->text_bytes += strlen (name);
+          if (!check_tree (type, depth == 0 ? name : member, child, depth + 1,
+                           attachment || (depth == 0 && g_str_equal (name, "_attachments")), walk, error))
+            return FALSE;
+        }
+    }
+  else if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_node_get_array (node);
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        if (!check_tree (type, member, json_array_get_element (array, i), depth + 1, attachment, walk, error))
+          return FALSE;
+    }
+  else if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+    {
+      const char *s = json_node_get_string (node);
+      gsize len = strlen (s);
+
+      if (!unicode_ok (s))
+        {
+          g_set_error (error, CG_VALIDATION_ERROR, CG_VALIDATION_ERROR_BAD_VALUE,
+                       _("%s: “%s” holds text that is not valid Unicode (a lone surrogate, a NUL or a noncharacter)."),
+                       type, shown);
+          return FALSE;
+        }
+      if (!attachment && len > MAX_TEXT_BYTES)
+        {
+          g_set_error (error, CG_VALIDATION_ERROR, CG_VALIDATION_ERROR_BAD_VALUE,
+                       _("%s: “%s” is too long (%zu bytes; at most %d)."),
+                       type, shown, len, MAX_TEXT_BYTES);
+          return FALSE;
+        }
+      if (!attachment)
+        walk->text_bytes += len;
+    }
+  if (walk->text_bytes > MAX_DOC_TEXT_BYTES)
+    {
+      g_set_error (error, CG_VALIDATION_ERROR, CG_VALIDATION_ERROR_BAD_VALUE,
+                   _("%s: the document holds more than %d bytes of text."), type, MAX_DOC_TEXT_BYTES);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 text_ok (const char  *type,
          const char  *field,
@@ -417,9 +518,10 @@ check_field (const char   *type,
       if (!g_strv_contains (field->values, s))
         {
           g_autofree char *allowed = g_strjoinv (", ", (char **) field->values);
+          g_autofree char *shown = cg_json_shorten (s, 40);
           g_set_error (error, CG_VALIDATION_ERROR, CG_VALIDATION_ERROR_BAD_VALUE,
                        _("%s: “%s” cannot be “%.40s”; use one of: %s."),
-                       type, field->name, s, allowed);
+                       type, field->name, shown, allowed);
           return FALSE;
         }
       return TRUE;
@@ -502,9 +604,10 @@ check_field (const char   *type,
               return FALSE;
             if (field->kind == K_PHONES && !cg_phone_is_e164 (item))
               {
+                g_autofree char *shown = cg_json_shorten (item, 40);
                 g_set_error (error, CG_VALIDATION_ERROR, CG_VALIDATION_ERROR_BAD_VALUE,
                              _("%s: phone “%.40s” is not stored in international form (+821012345678)."),
-                             type, item);
+                             type, shown);
                 return FALSE;
               }
             if (field->kind == K_EMAILS && !cg_email_check (item, &local_error))
@@ -638,9 +741,10 @@ check_kiosk_fields (const char  *type,
             }
           if (phone != NULL && !cg_phone_is_e164 (phone))
             {
+              g_autofree char *shown = cg_json_shorten (phone, 40);
               g_set_error (error, CG_VALIDATION_ERROR, CG_VALIDATION_ERROR_BAD_VALUE,
                            _("%s: phone “%.40s” is not stored in international form (+821012345678)."),
-                           type, phone);
+                           type, shown);
               return FALSE;
             }
           if (email != NULL && !cg_email_check (email, &local_error))
@@ -692,8 +796,9 @@ cg_validate_document (JsonObject  *doc,
       schema = &schemas[i];
   if (schema == NULL)
     {
+      g_autofree char *shown = cg_json_shorten (type, 40);
       g_set_error (error, CG_VALIDATION_ERROR, CG_VALIDATION_ERROR_UNKNOWN_TYPE,
-                   _("“%.40s” is not a document type Changgu knows."), type);
+                   _("“%.40s” is not a document type Changgu knows."), shown);
       return FALSE;
     }
 
@@ -714,6 +819,13 @@ cg_validate_document (JsonObject  *doc,
       if (!check_field (type, field, node, error))
         return FALSE;
     }
+
+  {
+    DocWalk walk = { 0 };
+    g_autoptr(JsonNode) root = json_node_init_object (json_node_alloc (), doc);
+    if (!check_tree (type, NULL, root, 0, FALSE, &walk, error))
+      return FALSE;
+  }
 
   /* Type-specific rules that a table cannot say. A feedback document
    * without a rating is a problem an FAQ answer solved at the kiosk. */

@@ -483,6 +483,7 @@ test_kiosk_sync (void)
 
   cg_test_peer_assert_alive (peer);
   cg_admin_test_remove_tree (dir);
+  g_free (ready.number);
 }
 
 int
