@@ -73,6 +73,9 @@ struct _CgSyncManager
   gint64         next_retry;
   guint          rejected;
   char          *last_rejection;
+  /* Each direction's count when its reason was last taken. */
+  guint          pull_rejected;
+  guint          push_rejected;
 };
 
 enum {
@@ -310,17 +313,29 @@ on_progress (CgReplicator  *rep,
       else
         SET_FIELD (last_push, g_get_real_time () / G_USEC_PER_SEC, PROP_LAST_PUSH);
     }
-  if (rejected != self->rejected)
-    {
-      const char *last = cg_replicator_get_last_rejection (rep);
-      SET_FIELD (rejected, rejected, PROP_REJECTED);
-      if (last != NULL && g_strcmp0 (last, self->last_rejection) != 0)
-        {
-          g_free (self->last_rejection);
-          self->last_rejection = g_strdup (last);
-          g_object_notify_by_pspec (G_OBJECT (self), props[PROP_LAST_REJECTION]);
-        }
-    }
+  /* The count is both directions', but the reason is taken from the one
+   * whose own count moved: when the push refuses a document and the pull
+   * reports progress first, the pull has no reason to give, and the
+   * push's report must still bring its reason (not be skipped because the
+   * total is already up to date). */
+  {
+    guint *seen = rep == self->pull ? &self->pull_rejected : &self->push_rejected;
+    guint failed = cg_replicator_get_docs_failed (rep);
+
+    if (failed != *seen)
+      {
+        const char *last = cg_replicator_get_last_rejection (rep);
+
+        *seen = failed;
+        if (last != NULL && g_strcmp0 (last, self->last_rejection) != 0)
+          {
+            g_free (self->last_rejection);
+            self->last_rejection = g_strdup (last);
+            g_object_notify_by_pspec (G_OBJECT (self), props[PROP_LAST_REJECTION]);
+          }
+      }
+  }
+  SET_FIELD (rejected, rejected, PROP_REJECTED);
   refresh_counts (self);
   update_state (self);
 }

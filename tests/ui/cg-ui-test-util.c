@@ -29,7 +29,12 @@ iterate_until (Predicate  predicate,
                const char *what)
 {
   gboolean timed_out = FALSE;
-  guint source = g_timeout_add (timeout_ms, set_flag, &timed_out);
+  /* Under the sanitizers everything runs several times slower
+   * (build-aux/dev asan sets CHANGGU_TEST_SLOWDOWN): the same wait, as
+   * many times longer. */
+  const char *slowdown = g_getenv ("CHANGGU_TEST_SLOWDOWN");
+  guint source = g_timeout_add (timeout_ms * (slowdown ? MAX (1, (guint) g_ascii_strtoull (slowdown, NULL, 10)) : 1),
+                                set_flag, &timed_out);
 
   while (!predicate (data) && !timed_out)
     g_main_context_iteration (NULL, TRUE);

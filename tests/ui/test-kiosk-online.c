@@ -761,7 +761,10 @@ test_online (void)
     iterate_until (state_is, &w, ARRIVAL_MS, "the sync to notice it is offline");
     g_test_message ("offline: %s", cg_sync_manager_get_error_message (sync));
     g_assert_cmpuint (cg_store_count_pending (store), >=, 1);
-    g_assert_nonnull (local_find (store, "checkin", "ticket", offline_ticket));
+    {
+      g_autofree char *waiting = local_find (store, "checkin", "ticket", offline_ticket);
+      g_assert_nonnull (waiting);
+    }
     missing = server_find ("checkin", "ticket", offline_ticket);
     g_assert_null (missing);
     /* The screen still works: the number is there, Finish ends the visit. */
@@ -809,7 +812,10 @@ test_online (void)
     g_assert_cmpuint (cg_store_count_pending (store), ==, 0);
     if (cg_sync_manager_get_rejected (sync) > 0)
       g_error ("refused: %s", cg_sync_manager_get_last_rejection (sync));
-    g_assert_nonnull (server_find ("device", "role", "kiosk"));
+    {
+      g_autoptr(JsonObject) device = server_find ("device", "role", "kiosk");
+      g_assert_nonnull (device);
+    }
   }
 
   g_test_message ("the whole visit took %.1f s", (g_get_monotonic_time () - started) / (double) G_USEC_PER_SEC);

@@ -196,7 +196,10 @@ test_managed (void)
    * settings in force stay. */
   put_config (store, "store:0421", 6, "{\"sync\": {\"interval_s\": 30}}", "2-cc", "1-bb");
   g_assert_false (cg_config_refresh (store));
-  g_assert_nonnull (cg_config_dup_rejection (store));
+  {
+    g_autoptr(JsonObject) rejection = cg_config_dup_rejection (store);
+    g_assert_nonnull (rejection);
+  }
   cg_preferences_window_reload (CG_PREFERENCES_WINDOW (window));
   wait_for_frames (GTK_WIDGET (window));
   g_assert_true (gtk_widget_is_visible (warning));
