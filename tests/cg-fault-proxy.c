@@ -69,6 +69,7 @@ struct _CgFaultProxy
   gboolean        unlimited;
   char           *path_contains;
   guint           delay_ms;
+  gsize           max_body;        /* 0: no limit */
   guint           injected;
   guint           requests;
   guint           active;          /* connections being served */
@@ -618,6 +619,21 @@ take_fault (CgFaultProxy *self,
   return fault;
 }
 
+/* The request size limit, as a fault of its own. */
+static gboolean
+over_max_body (CgFaultProxy *self,
+               gsize         size)
+{
+  gboolean over;
+
+  g_mutex_lock (&self->lock);
+  over = self->max_body > 0 && size > self->max_body;
+  if (over)
+    self->injected++;
+  g_mutex_unlock (&self->lock);
+  return over;
+}
+
 /* Sleeps @delay_ms, or less if the proxy is being freed. */
 static void
 interruptible_sleep (CgFaultProxy *self,
@@ -898,6 +914,8 @@ serve (CgFaultProxy      *self,
     }
 
   fault = take_fault (self, target, &delay_ms);
+  if (fault == CG_FAULT_NONE && body != NULL && over_max_body (self, g_bytes_get_size (body)))
+    fault = CG_FAULT_STATUS_413;
 
   switch (fault)
     {
@@ -1202,6 +1220,17 @@ cg_fault_proxy_set_delay_ms (CgFaultProxy *self,
 
   g_mutex_lock (&self->lock);
   self->delay_ms = delay_ms;
+  g_mutex_unlock (&self->lock);
+}
+
+void
+cg_fault_proxy_set_max_body (CgFaultProxy *self,
+                             gsize         bytes)
+{
+  g_return_if_fail (self != NULL);
+
+  g_mutex_lock (&self->lock);
+  self->max_body = bytes;
   g_mutex_unlock (&self->lock);
 }
 

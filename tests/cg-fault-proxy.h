@@ -74,6 +74,11 @@ void          cg_fault_proxy_set_fault    (CgFaultProxy *self,
 /* The delay of CG_FAULT_SLOW (default 2000 ms). */
 void          cg_fault_proxy_set_delay_ms (CgFaultProxy *self,
                                            guint         delay_ms);
+/* Like a server's request size limit (CouchDB's max_http_request_size):
+ * any request whose body is longer than @bytes is answered 413 without
+ * reaching the upstream, and counted as injected. 0 (the default): none. */
+void          cg_fault_proxy_set_max_body (CgFaultProxy *self,
+                                           gsize         bytes);
 /* How many faults were injected, and how many requests were read, since
  * the proxy was made. */
 guint         cg_fault_proxy_get_injected (CgFaultProxy *self);

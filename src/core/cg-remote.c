@@ -25,6 +25,8 @@
 #include "cg-remote.h"
 
 #define DEFAULT_TIMEOUT_S 30
+/* How long libsoup gets to end a request it was told to cancel. */
+#define CANCEL_GRACE_S    5
 
 struct _CgRemote
 {
@@ -67,6 +69,29 @@ static void
 cg_remote_init (CgRemote *self)
 {
   self->timeout_s = DEFAULT_TIMEOUT_S;
+}
+
+static SoupSession *
+new_session (CgRemote *self)
+{
+  SoupSession *session;
+
+  /* Keep-alive and a cookie jar: CouchDB's session cookie is kept if the
+   * server sends one. Certificates are verified (libsoup's default); there is
+   * deliberately no switch to ignore TLS errors. */
+  session = soup_session_new_with_options ("max-conns-per-host", 6,
+                                           "timeout", 0,
+                                           "idle-timeout", 4,
+                                           NULL);
+  soup_session_add_feature_by_type (session, SOUP_TYPE_COOKIE_JAR);
+  /* No gzip: CouchDB does not compress JSON anyway, the test peer spends its
+   * (bottleneck) CPU on it, and a compressed longpoll holds its rows and
+   * heartbeats in the compressor until the response ends. */
+  soup_session_remove_feature_by_type (session, SOUP_TYPE_CONTENT_DECODER);
+  soup_session_set_user_agent (session, "Changgu/" PACKAGE_VERSION);
+  if (self->ca != NULL)
+    soup_session_set_tls_database (session, self->ca);
+  return session;
 }
 
 CgRemote *
@@ -143,19 +168,7 @@ cg_remote_new (const char  *server_url,
     self->url = g_strconcat (root, escaped, NULL);
   }
 
-  /* Keep-alive and a cookie jar: CouchDB's session cookie is kept if the
-   * server sends one. Certificates are verified (libsoup's default); there is
-   * deliberately no switch to ignore TLS errors. */
-  self->session = soup_session_new_with_options ("max-conns-per-host", 6,
-                                                 "timeout", 0,
-                                                 "idle-timeout", 4,
-                                                 NULL);
-  soup_session_add_feature_by_type (self->session, SOUP_TYPE_COOKIE_JAR);
-  /* No gzip: CouchDB does not compress JSON anyway, the test peer spends its
-   * (bottleneck) CPU on it, and a compressed longpoll holds its rows and
-   * heartbeats in the compressor until the response ends. */
-  soup_session_remove_feature_by_type (self->session, SOUP_TYPE_CONTENT_DECODER);
-  soup_session_set_user_agent (self->session, "Changgu/" PACKAGE_VERSION);
+  self->session = new_session (self);
   return g_steal_pointer (&self);
 }
 
@@ -236,13 +249,23 @@ cg_remote_escape_id (const char *id)
 
 /* ------------------------------------------------------------------------ */
 
+/* One request to the server. Each attempt has a message and a
+ * cancellable of its own: an attempt libsoup loses is abandoned, and an
+ * idempotent request goes again once, on a new session (see
+ * on_request_lost()). */
 typedef struct {
-  SoupMessage  *msg;
-  GCancellable *cancellable;      /* ours: cancelled by the timer or the caller */
+  char         *method;
+  char         *uri;
+  GBytes       *body;
+  gboolean      idempotent;
+  SoupMessage  *msg;              /* the attempt under way */
+  GCancellable *cancellable;      /* the attempt's: cancelled by the timer or the caller */
   GCancellable *caller;
   gulong        caller_handler;
   guint         timeout_id;
+  guint         grace_id;
   gboolean      timed_out;
+  gboolean      resent;
   guint         timeout_s;
   guint         status;
 } Request;
@@ -250,24 +273,67 @@ typedef struct {
 static void
 request_free (Request *req)
 {
-  if (req->timeout_id)
-    g_source_remove (req->timeout_id);
+  g_clear_handle_id (&req->timeout_id, g_source_remove);
+  g_clear_handle_id (&req->grace_id, g_source_remove);
   if (req->caller != NULL)
     g_cancellable_disconnect (req->caller, req->caller_handler);
   g_clear_object (&req->caller);
   g_clear_object (&req->cancellable);
   g_clear_object (&req->msg);
+  g_clear_pointer (&req->body, g_bytes_unref);
+  g_free (req->method);
+  g_free (req->uri);
   g_free (req);
+}
+
+static void request_attempt (CgRemote *self, GTask *task);
+
+/* libsoup 3.2 (Debian 12) can lose a request: seen under AddressSanitizer's
+ * timing, a GET on a kept-alive connection got neither an answer nor an
+ * error, not even after it was cancelled, and the session had no socket
+ * left (docs/RELIABILITY.md, "Sanitizers"). The replicator would wait
+ * for ever. So a request that does not end within CANCEL_GRACE_S of its
+ * cancellation is abandoned here: the remote starts a new session (the
+ * old one's state is suspect), and an idempotent request goes again on
+ * it once; any other ends with the timeout error. */
+static gboolean
+on_request_lost (gpointer data)
+{
+  GTask *task = data;
+  Request *req = g_task_get_task_data (task);
+  CgRemote *self = g_task_get_source_object (task);
+
+  req->grace_id = 0;
+  g_message ("%s %s got no answer and did not end when cancelled: starting a new HTTP session",
+             req->method, g_uri_get_path (soup_message_get_uri (req->msg)));
+  /* Any late callback of the lost attempt no longer matches req->msg. */
+  g_clear_object (&req->msg);
+  g_clear_object (&self->session);
+  self->session = new_session (self);
+  if (req->idempotent && !req->resent && !g_cancellable_is_cancelled (req->caller))
+    {
+      req->resent = TRUE;
+      request_attempt (self, task);
+    }
+  else
+    g_task_return_new_error (task, CG_SYNC_ERROR, CG_SYNC_ERROR_TIMEOUT,
+                             _("The server did not answer within %u seconds."), req->timeout_s);
+  return G_SOURCE_REMOVE;
 }
 
 static gboolean
 on_request_timeout (gpointer data)
 {
-  Request *req = data;
+  GTask *task = data;
+  Request *req = g_task_get_task_data (task);
 
   req->timeout_id = 0;
   req->timed_out = TRUE;
+  g_debug ("%s %s: no answer in %u s, cancelling", req->method,
+           g_uri_get_path (soup_message_get_uri (req->msg)), req->timeout_s);
   g_cancellable_cancel (req->cancellable);
+  req->grace_id = g_timeout_add_seconds_full (G_PRIORITY_DEFAULT, CANCEL_GRACE_S, on_request_lost,
+                                              g_object_ref (task), g_object_unref);
   return G_SOURCE_REMOVE;
 }
 
@@ -275,7 +341,12 @@ static void
 on_caller_cancelled (GCancellable *caller,
                      gpointer      data)
 {
-  g_cancellable_cancel (G_CANCELLABLE (data));
+  Request *req = data;
+
+  /* (NULL only while connecting, if it was already cancelled: the
+   * attempt sees that itself.) */
+  if (req->cancellable != NULL)
+    g_cancellable_cancel (req->cancellable);
 }
 
 /* Why libsoup refused the certificate, in words: its own message is only
@@ -379,6 +450,12 @@ on_send_and_read (GObject      *source,
   const char *text;
 
   bytes = soup_session_send_and_read_finish (SOUP_SESSION (source), result, &error);
+  if (soup_session_get_async_result_message (SOUP_SESSION (source), result) != req->msg)
+    return;   /* an attempt abandoned by on_request_lost() */
+  g_clear_handle_id (&req->timeout_id, g_source_remove);
+  g_clear_handle_id (&req->grace_id, g_source_remove);
+  g_debug ("%s %s: %u%s%s", req->method, g_uri_get_path (soup_message_get_uri (req->msg)),
+           soup_message_get_status (req->msg), error ? ", " : "", error ? error->message : "");
   if (bytes == NULL)
     {
       if (req->timed_out)
@@ -473,7 +550,7 @@ cg_remote_request_bytes_async (CgRemote            *self,
 {
   g_autoptr(GTask) task = NULL;
   g_autofree char *uri = NULL;
-  SoupMessageHeaders *headers;
+  SoupMessage *msg;
   Request *req;
 
   g_return_if_fail (CG_IS_REMOTE (self));
@@ -483,38 +560,59 @@ cg_remote_request_bytes_async (CgRemote            *self,
 
   uri = g_strconcat (self->url, path && *path ? "/" : "", path ? path : "",
                      query && *query ? "?" : "", query ? query : "", NULL);
-  req = g_new0 (Request, 1);
-  req->msg = soup_message_new (method, uri);
-  if (req->msg == NULL)
+  msg = soup_message_new (method, uri);
+  if (msg == NULL)
     {
-      request_free (req);
       g_task_return_new_error (task, CG_SYNC_ERROR, CG_SYNC_ERROR_CONFIG,
                                _("Cannot make a request to %s."), uri);
       return;
     }
+  req = g_new0 (Request, 1);
+  req->msg = msg;
+  req->method = g_strdup (method);
+  req->uri = g_steal_pointer (&uri);
+  req->body = body ? g_bytes_ref (body) : NULL;
+  req->idempotent = idempotent;
   req->timeout_s = timeout_s > 0 ? timeout_s : self->timeout_s;
-  req->cancellable = g_cancellable_new ();
+  g_task_set_task_data (task, req, (GDestroyNotify) request_free);
   if (cancellable != NULL)
     {
       req->caller = g_object_ref (cancellable);
-      req->caller_handler = g_cancellable_connect (cancellable, G_CALLBACK (on_caller_cancelled),
-                                                   g_object_ref (req->cancellable), g_object_unref);
+      req->caller_handler = g_cancellable_connect (cancellable, G_CALLBACK (on_caller_cancelled), req, NULL);
     }
-  g_task_set_task_data (task, req, (GDestroyNotify) request_free);
+  request_attempt (self, task);
+}
+
+/* One attempt at @task's request, on the remote's current session. */
+static void
+request_attempt (CgRemote *self,
+                 GTask    *task)
+{
+  Request *req = g_task_get_task_data (task);
+  SoupMessageHeaders *headers;
+
+  /* The first attempt's message was made by the caller, to check the URI. */
+  if (req->msg == NULL)
+    req->msg = soup_message_new (req->method, req->uri);
+  g_clear_object (&req->cancellable);
+  req->cancellable = g_cancellable_new ();
+  req->timed_out = FALSE;
+  if (g_cancellable_is_cancelled (req->caller))
+    g_cancellable_cancel (req->cancellable);
 
   headers = soup_message_get_request_headers (req->msg);
   soup_message_headers_replace (headers, "Accept", "application/json");
   if (self->authorization)
     soup_message_headers_replace (headers, "Authorization", self->authorization);
-  if (body != NULL)
-    soup_message_set_request_body_from_bytes (req->msg, "application/json", body);
-  if (idempotent)
+  if (req->body != NULL)
+    soup_message_set_request_body_from_bytes (req->msg, "application/json", req->body);
+  if (req->idempotent)
     soup_message_set_flags (req->msg, SOUP_MESSAGE_IDEMPOTENT);
 
-  req->timeout_id = g_timeout_add_seconds (req->timeout_s, on_request_timeout, req);
+  req->timeout_id = g_timeout_add_seconds (req->timeout_s, on_request_timeout, task);
   soup_session_send_and_read_async (self->session, req->msg, G_PRIORITY_DEFAULT,
                                     req->cancellable, on_send_and_read,
-                                    g_steal_pointer (&task));
+                                    g_object_ref (task));
 }
 
 JsonNode *

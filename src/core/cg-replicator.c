@@ -27,7 +27,9 @@
  *           leaves ▶ POST _revs_diff ▶ (worker) bodies and _revisions
  *           ▶ POST _bulk_docs new_edits:false ▶ (worker) mark acknowledged
  *           revisions synced; per-document errors (forbidden) are counted,
- *           reported and not retried
+ *           reported and not retried. A 413 splits the batch's documents
+ *           into requests half as large, down to one: a single document
+ *           the server still refuses is counted and reported like the rest
  *     write_checkpoint   target side first, then source; S := the seq of
  *                        the last row of the batch.
  *   RUNNING ──batch came back short──▶ caught up:
@@ -1214,7 +1216,11 @@ typedef struct {
   GPtrArray  *docs;       /* char*: documents to send, as JSON text */
   GPtrArray  *doc_ids;    /* char*: their ids… */
   GPtrArray  *doc_revs;   /* char*: …and revisions */
-  JsonNode   *reply;      /* _bulk_docs answer */
+  guint       sent;       /* docs[0..sent) were answered */
+  guint       chunk;      /* docs per _bulk_docs request: halved on 413 */
+  guint       in_flight;  /* docs in the request being answered */
+  JsonArray  *results;    /* the per-document answers gathered so far */
+  JsonNode   *reply;      /* _bulk_docs answer: all of results */
 } PushBatch;
 
 static void
@@ -1226,6 +1232,7 @@ push_batch_free (PushBatch *batch)
   g_clear_pointer (&batch->docs, g_ptr_array_unref);
   g_clear_pointer (&batch->doc_ids, g_ptr_array_unref);
   g_clear_pointer (&batch->doc_revs, g_ptr_array_unref);
+  g_clear_pointer (&batch->results, json_array_unref);
   g_clear_pointer (&batch->reply, json_node_unref);
   g_free (batch);
 }
@@ -1426,6 +1433,37 @@ on_push_acknowledged (GObject      *source,
   batch_done (self, seq);
 }
 
+static void push_send_docs (CgReplicator *self, PushBatch *batch);
+
+/* The whole batch went out: what the target said goes to the worker. */
+static void
+push_acknowledge (CgReplicator *self,
+                  PushBatch    *batch)
+{
+  batch->reply = json_node_init_array (json_node_alloc (), batch->results);
+  run_in_worker (self, worker_push_acknowledge, batch, (GDestroyNotify) push_batch_free, on_push_acknowledged, NULL);
+}
+
+/* A 413 for one document alone: the server will never take it as it is.
+ * It is refused like a validation failure (counted, reported, left
+ * unacknowledged) and the rest of the batch goes on, as CouchDB's own
+ * replicator does. */
+static void
+refuse_too_large (PushBatch *batch)
+{
+  JsonObject *result = json_object_new ();
+  g_autofree char *size = g_format_size (strlen (g_ptr_array_index (batch->docs, batch->sent)));
+
+  json_object_set_string_member (result, "id", g_ptr_array_index (batch->doc_ids, batch->sent));
+  json_object_set_string_member (result, "error", "too_large");
+  {
+    /* TRANSLATORS: %s is a size such as "1.2 MB" */
+    g_autofree char *reason = g_strdup_printf (_("the server refuses this document as too large (%s)"), size);
+    json_object_set_string_member (result, "reason", reason);
+  }
+  json_array_add_object_element (batch->results, result);
+}
+
 static void
 on_bulk_docs (GObject      *source,
               GAsyncResult *result,
@@ -1434,17 +1472,78 @@ on_bulk_docs (GObject      *source,
   PushBatch *batch = data;
   CgReplicator *self = batch->self;
   g_autoptr(GError) error = NULL;
-  JsonNode *reply = cg_remote_request_finish (CG_REMOTE (source), result, NULL, &error);
+  g_autoptr(JsonNode) reply = cg_remote_request_finish (CG_REMOTE (source), result, NULL, &error);
 
-  if (reply == NULL)
+  if (run_cancelled (self))
     {
       push_batch_free (batch);
-      if (!run_cancelled (self))
-        finish_run (self, g_steal_pointer (&error));
       return;
     }
-  batch->reply = reply;
-  run_in_worker (self, worker_push_acknowledge, batch, (GDestroyNotify) push_batch_free, on_push_acknowledged, NULL);
+  if (reply == NULL && g_error_matches (error, CG_SYNC_ERROR, CG_SYNC_ERROR_TOO_LARGE))
+    {
+      if (batch->in_flight > 1)
+        {
+          /* The server's request size limit: the same documents in
+           * smaller requests. */
+          batch->chunk = (batch->in_flight + 1) / 2;
+          g_debug ("_bulk_docs of %u documents too large: %u at a time", batch->in_flight, batch->chunk);
+          push_send_docs (self, batch);
+          return;
+        }
+      refuse_too_large (batch);
+      g_clear_pointer (&batch->docs->pdata[batch->sent], g_free);
+      batch->sent++;
+    }
+  else if (reply == NULL)
+    {
+      push_batch_free (batch);
+      finish_run (self, g_steal_pointer (&error));
+      return;
+    }
+  else
+    {
+      JsonArray *rows = JSON_NODE_HOLDS_ARRAY (reply) ? json_node_get_array (reply) : NULL;
+
+      for (guint i = 0; rows != NULL && i < json_array_get_length (rows); i++)
+        json_array_add_element (batch->results, json_node_copy (json_array_get_element (rows, i)));
+      /* What the target has, we no longer hold twice. */
+      for (guint i = 0; i < batch->in_flight; i++)
+        g_clear_pointer (&batch->docs->pdata[batch->sent + i], g_free);
+      batch->sent += batch->in_flight;
+    }
+
+  if (batch->sent < batch->docs->len)
+    push_send_docs (self, batch);
+  else
+    push_acknowledge (self, batch);
+}
+
+/* POSTs the next documents of the batch, batch->chunk of them at most. */
+static void
+push_send_docs (CgReplicator *self,
+                PushBatch    *batch)
+{
+  g_autoptr(GBytes) body = NULL;
+  GString *text;
+  gsize size = 64;
+
+  batch->in_flight = MIN (batch->chunk, batch->docs->len - batch->sent);
+  for (guint i = 0; i < batch->in_flight; i++)
+    size += strlen (g_ptr_array_index (batch->docs, batch->sent + i)) + 1;
+  text = g_string_sized_new (size);
+  g_string_append (text, "{\"docs\":[");
+  for (guint i = 0; i < batch->in_flight; i++)
+    {
+      if (i > 0)
+        g_string_append_c (text, ',');
+      g_string_append (text, g_ptr_array_index (batch->docs, batch->sent + i));
+    }
+  g_string_append (text, "],\"new_edits\":false}");
+  body = g_string_free_to_bytes (text);
+  /* new_edits:false with the same revision ids is idempotent (R3), so a
+   * retry on a closed keep-alive connection is safe. */
+  cg_remote_request_bytes_async (self->remote, "POST", "_bulk_docs", NULL, body, TRUE, 0,
+                                 run_cancellable (self), on_bulk_docs, batch);
 }
 
 static void
@@ -1455,9 +1554,6 @@ on_push_loaded (GObject      *source,
   CgReplicator *self = CG_REPLICATOR (source);
   g_autoptr(GError) error = NULL;
   PushBatch *batch = worker_finish (self, result, &error);
-  g_autoptr(GBytes) body = NULL;
-  GString *text;
-  gsize size = 64;
 
   if (batch == NULL)
     {
@@ -1471,33 +1567,12 @@ on_push_loaded (GObject      *source,
       return;
     }
   self->docs_read += batch->docs->len;
+  batch->results = json_array_new ();
+  batch->chunk = batch->docs->len;
   if (batch->docs->len == 0)
-    {
-      /* json_node_init_array takes a reference of its own. */
-      g_autoptr(JsonArray) none = json_array_new ();
-
-      batch->reply = json_node_init_array (json_node_alloc (), none);
-      run_in_worker (self, worker_push_acknowledge, batch, (GDestroyNotify) push_batch_free, on_push_acknowledged, NULL);
-      return;
-    }
-
-  for (guint i = 0; i < batch->docs->len; i++)
-    size += strlen (g_ptr_array_index (batch->docs, i)) + 1;
-  text = g_string_sized_new (size);
-  g_string_append (text, "{\"docs\":[");
-  for (guint i = 0; i < batch->docs->len; i++)
-    {
-      if (i > 0)
-        g_string_append_c (text, ',');
-      g_string_append (text, g_ptr_array_index (batch->docs, i));
-    }
-  g_string_append (text, "],\"new_edits\":false}");
-  body = g_string_free_to_bytes (text);
-  g_ptr_array_set_size (batch->docs, 0);   /* the body holds them now */
-  /* new_edits:false with the same revision ids is idempotent (R3), so a
-   * retry on a closed keep-alive connection is safe. */
-  cg_remote_request_bytes_async (self->remote, "POST", "_bulk_docs", NULL, body, TRUE, 0,
-                                 run_cancellable (self), on_bulk_docs, batch);
+    push_acknowledge (self, batch);
+  else
+    push_send_docs (self, batch);
 }
 
 static void

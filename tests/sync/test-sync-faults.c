@@ -5,9 +5,10 @@
  *
  * The fault matrix (QUALITY.md "Reliability"), through the sync manager as
  * the app runs it: for every fault the fault-injecting proxy can make —
- * reset mid-body, truncated and malformed JSON, 500, 503, 413, 401, answers
+ * reset mid-body, truncated and malformed JSON, 500, 503, 401, answers
  * slower than the timeout, the server unreachable — and for a server that
- * comes back with an empty database, the test records what the person at
+ * comes back with an empty database, and for a server with a request
+ * size limit (413), the test records what the person at
  * the counter is shown (state, error kind, message), when the next attempt
  * comes and how the wait grows, and checks that afterwards both sides hold
  * the same documents: nothing lost, nothing doubled.
@@ -307,7 +308,6 @@ static const FaultRow rows[] = {
   { "500 (pull)", CG_FAULT_STATUS_500, "_changes", 3, CG_SYNC_ERROR_SERVER, CG_SYNC_STATE_ERROR },
   { "500 (push)", CG_FAULT_STATUS_500, "_revs_diff", 3, CG_SYNC_ERROR_SERVER, CG_SYNC_STATE_ERROR },
   { "503", CG_FAULT_STATUS_503, "_bulk_get", 3, CG_SYNC_ERROR_SERVER, CG_SYNC_STATE_ERROR },
-  { "413", CG_FAULT_STATUS_413, "_bulk_docs", 3, CG_SYNC_ERROR_TOO_LARGE, CG_SYNC_STATE_ERROR },
   { "slow past the timeout", CG_FAULT_SLOW, "_changes", 3, CG_SYNC_ERROR_TIMEOUT, CG_SYNC_STATE_OFFLINE },
   /* Any request: the pull's and the push's first requests of one attempt
    * may both be refused, so 6 make at least 3 failed attempts. */
@@ -503,6 +503,69 @@ test_server_restart_empty (void)
   cg_test_peer_assert_alive (peer);
 }
 
+/* ------------------------------------- the server's request size limit */
+
+static gboolean
+push_settled (gpointer data)
+{
+  return cg_sync_manager_get_state (data) == CG_SYNC_STATE_UP_TO_DATE &&
+         cg_sync_manager_get_rejected (data) > 0;
+}
+
+/* A server with a request size limit (CouchDB's max_http_request_size)
+ * answers 413 to a batch too large for it: the batch goes again in
+ * requests half as large, and a document too large on its own is refused
+ * alone, with its reason shown, while everything else goes through. */
+static void
+test_request_size_limit (void)
+{
+  g_autofree char *db = new_database ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CgFaultProxy) proxy = cg_fault_proxy_new (cg_test_peer_get_url (peer), &error);
+  g_autoptr(CgRemote) faulty = cg_remote_new (cg_fault_proxy_get_url (proxy), db, NULL, NULL, &error);
+  g_autoptr(CgStore) a = cg_test_open_store (NULL);
+  g_autoptr(CgSyncManager) manager = NULL;
+  g_autoptr(GHashTable) server = NULL;
+  g_autoptr(JsonObject) big = cg_test_customer_doc ("customer:too-large", "Too Large");
+  g_autofree char *notes = g_strnfill (40 * 1024, 'x');
+  g_autofree char *rev = NULL;
+  Watch w;
+
+  g_assert_no_error (error);
+  add_customers (a, LOCAL_DOCS, "local");
+  json_object_set_string_member (big, "notes", notes);
+  rev = cg_store_put (a, big, &error);
+  g_assert_no_error (error);
+  /* 40 documents of about 300 bytes do not fit in 8 KB, 20 do. */
+  cg_fault_proxy_set_max_body (proxy, 8 * 1024);
+
+  manager = cg_sync_manager_new (a, faulty, "device-a");
+  cg_sync_manager_set_live (manager, FALSE);
+  cg_sync_manager_set_interval (manager, 3600);
+  cg_sync_manager_set_backoff (manager, BACKOFF_INITIAL_MS, BACKOFF_MAX_MS);
+  cg_sync_manager_set_batch_size (manager, 40);
+  watch_init (&w, manager);
+  cg_sync_manager_start (manager);
+  g_assert_true (wait_for (push_settled, manager, 60000));
+
+  /* No error state, no retry: the push ended, one document refused. */
+  g_assert_cmpuint (w.errors->len, ==, 0);
+  g_assert_cmpuint (cg_fault_proxy_get_injected (proxy), >=, 3);
+  g_assert_cmpuint (cg_sync_manager_get_rejected (manager), ==, 1);
+  g_assert_nonnull (strstr (cg_sync_manager_get_last_rejection (manager), "customer:too-large"));
+  g_assert_nonnull (strstr (cg_sync_manager_get_last_rejection (manager), "too large"));
+  /* Everything else is on the server, once; the refused one waits here. */
+  server = server_documents (db);
+  g_assert_cmpuint (g_hash_table_size (server), ==, LOCAL_DOCS);
+  g_assert_false (g_hash_table_contains (server, "customer:too-large"));
+  g_assert_cmpuint (cg_store_count_pending (a), ==, 1);
+  g_test_message ("| 413 (request size limit 8 KB) | _bulk_docs | up to date, 1 refused: “%s” | none: batches of 40 resent as 20 | %u docs on the server, the 41 KB one kept locally |",
+                  cg_sync_manager_get_last_rejection (manager), LOCAL_DOCS);
+  cg_sync_manager_stop (manager);
+  watch_clear (&w);
+  cg_test_peer_assert_alive (peer);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -526,6 +589,7 @@ main (int argc, char **argv)
     }
   /* Last: it restarts the shared peer. */
   g_test_add_func ("/sync-faults/server-restart-empty", test_server_restart_empty);
+  g_test_add_func ("/sync-faults/request-size-limit", test_request_size_limit);
   result = g_test_run ();
   cg_test_peer_stop (peer);
   return result;

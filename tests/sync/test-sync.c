@@ -799,6 +799,64 @@ test_interop_pouchdb (void)
   cg_test_peer_assert_alive (peer);
 }
 
+/* ------------------------------------------ a connection the server closed */
+
+typedef struct {
+  GMainLoop *loop;
+  JsonNode  *reply;
+  GError    *error;
+} RequestWait;
+
+static void
+on_request_done (GObject *source, GAsyncResult *result, gpointer data)
+{
+  RequestWait *w = data;
+  w->reply = cg_remote_request_finish (CG_REMOTE (source), result, NULL, &w->error);
+  g_main_loop_quit (w->loop);
+}
+
+static JsonNode *
+request_database_info (CgRemote *remote, gint64 *seconds)
+{
+  RequestWait w = { g_main_loop_new (NULL, FALSE), NULL, NULL };
+  gint64 start = g_get_monotonic_time ();
+
+  cg_remote_request_async (remote, "GET", "", NULL, NULL, TRUE, 0, NULL, on_request_done, &w);
+  g_main_loop_run (w.loop);
+  g_main_loop_unref (w.loop);
+  g_assert_no_error (w.error);
+  *seconds = (g_get_monotonic_time () - start) / G_USEC_PER_SEC;
+  return w.reply;
+}
+
+/* The server (Node's default keepAliveTimeout: 5 s) closes a kept-alive
+ * connection while this process does not run its main loop, so libsoup's
+ * own idle timeout (4 s) cannot close it first; then a request. libsoup
+ * 3.2 lost such a request: no answer, no error, not even once cancelled
+ * (the replicator hung for ever). cg-remote abandons an attempt that does
+ * not end within its grace after the timeout and sends it again on a new
+ * session: the request must come back, however long it takes. */
+static void
+test_server_closed_idle_connection (void)
+{
+  g_autofree char *db = new_database ();
+  g_autoptr(CgRemote) remote = remote_for (cg_test_peer_get_url (peer), db);
+  g_autoptr(JsonNode) first = NULL;
+  g_autoptr(JsonNode) second = NULL;
+  gint64 seconds = 0;
+
+  cg_remote_set_timeout (remote, 2);
+  first = request_database_info (remote, &seconds);
+  g_assert_nonnull (first);
+  /* Busy elsewhere, as a process between two syncs may be. */
+  g_usleep (6 * G_USEC_PER_SEC);
+  second = request_database_info (remote, &seconds);
+  g_assert_nonnull (second);
+  g_assert_true (JSON_NODE_HOLDS_OBJECT (second));
+  g_assert_cmpstr (cg_json_get_string (json_node_get_object (second), "db_name"), ==, db);
+  g_test_message ("second request answered after %" G_GINT64_FORMAT " s", seconds);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -812,11 +870,10 @@ main (int argc, char **argv)
     { CG_FAULT_RESET_MID_BODY, "_bulk_docs", CG_SYNC_ERROR_NETWORK, TRUE },
     { CG_FAULT_STATUS_500, "_revs_diff", CG_SYNC_ERROR_SERVER, TRUE },
     { CG_FAULT_TRUNCATE_JSON, "_bulk_docs", CG_SYNC_ERROR_BAD_RESPONSE, TRUE },
-    { CG_FAULT_STATUS_413, "_bulk_docs", CG_SYNC_ERROR_TOO_LARGE, TRUE },
   };
   static const char *fault_names[] = {
     "pull-reset-mid-body", "pull-truncated-json", "pull-malformed-json", "pull-500", "pull-503",
-    "pull-slow", "push-reset-mid-body", "push-500", "push-truncated-json", "push-413",
+    "pull-slow", "push-reset-mid-body", "push-500", "push-truncated-json",
   };
   g_autoptr(GError) error = NULL;
   int result;
@@ -845,6 +902,7 @@ main (int argc, char **argv)
   g_test_add_func ("/sync/external-write", test_external_write);
   g_test_add_func ("/sync/forbidden-document", test_forbidden_document);
   g_test_add_func ("/sync/interop-pouchdb", test_interop_pouchdb);
+  g_test_add_func ("/sync/server-closed-idle-connection", test_server_closed_idle_connection);
 
   result = g_test_run ();
   cg_test_peer_stop (peer);
