@@ -160,6 +160,11 @@ test_order_and_case_numbers (Fixture *f, gconstpointer data)
   g_assert_true (found (f, "0421-C1-000001", f->seoyeon));
   g_assert_true (found (f, "C1-000001", f->seoyeon));
   g_assert_true (found (f, "000001", f->seoyeon));
+  /* Whole words first, then prefixes: a number cut short while typing
+   * ("0421-C1-0000") and one typed in full still find their customer. */
+  g_assert_true (found (f, "0421-C1", f->seoyeon));
+  g_assert_true (found (f, "0421-C1-0000", f->seoyeon));
+  g_assert_true (found (f, "W2400123", f->alex));
 }
 
 /* The global search's groups: orders and cases by any part of their

@@ -97,6 +97,10 @@ struct _CgWindow
 
   /* the device's own work (cg-window-session.c) */
   guint                 device_tick_id;
+  /* The sections' pages get the store after the first frame (or at
+   * sign-in, if sooner): cg_window_sections_load(). */
+  guint                 sections_load_id;
+  gboolean              sections_loaded;
 };
 
 
@@ -114,6 +118,7 @@ void cg_window_sections_set_store   (CgWindow   *self,
 /* Takes up new configuration, purges, reports the device (see
  * cg-device-agent.h); applies what the settings change. */
 void cg_window_device_tick          (CgWindow   *self);
+void cg_window_sections_load        (CgWindow   *self);
 void cg_window_select_section      (CgWindow   *self,
                                      CgSection   section);
 /* Refreshes the orders and cases matching @query above the customers;

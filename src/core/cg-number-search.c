@@ -126,6 +126,40 @@ collect (CgStore     *store,
   return TRUE;
 }
 
+/* @kind's matches of the whole words (@exact), then of the prefixes
+ * (@match) while there is room, each number once. */
+static gboolean
+collect_kind (CgStore     *store,
+              const char  *sql,
+              const char  *kind,
+              const char  *exact,
+              const char  *match,
+              guint        limit,
+              GPtrArray   *out,
+              GError     **error)
+{
+  g_autoptr(GPtrArray) more = g_ptr_array_new_with_free_func (g_object_unref);
+  guint first = out->len;
+
+  if (!collect (store, sql, kind, exact, limit, out, error))
+    return FALSE;
+  if (out->len - first >= limit)
+    return TRUE;
+  if (!collect (store, sql, kind, match, limit, more, error))
+    return FALSE;
+  for (guint i = 0; i < more->len && out->len - first < limit; i++)
+    {
+      CgNumberMatch *candidate = g_ptr_array_index (more, i);
+      gboolean seen = FALSE;
+
+      for (guint j = first; j < out->len && !seen; j++)
+        seen = g_strcmp0 (((CgNumberMatch *) g_ptr_array_index (out, j))->id, candidate->id) == 0;
+      if (!seen)
+        g_ptr_array_add (out, g_object_ref (candidate));
+    }
+  return TRUE;
+}
+
 GPtrArray *
 cg_store_search_numbers (CgStore     *store,
                          const char  *input,
@@ -134,6 +168,7 @@ cg_store_search_numbers (CgStore     *store,
 {
   g_autoptr(GPtrArray) matches = g_ptr_array_new_with_free_func (g_object_unref);
   g_autofree char *match = NULL;
+  g_autofree char *exact = NULL;
   gboolean has_digit = FALSE;
 
   g_return_val_if_fail (CG_IS_STORE (store), NULL);
@@ -158,17 +193,20 @@ cg_store_search_numbers (CgStore     *store,
    * the index is bounded: "0421-C1" matches every case of a device (500k
    * in the 1M demo store), and looking for orders among them took 1.3 s;
    * with the bound it stays near a millisecond, and a person who wants
-   * one order among thousands of matches types more of its number. */
-  if (!collect (store,
-                "SELECT o.id, o.number, '', o.status FROM "
-                "(SELECT rowid FROM number_fts WHERE number_fts MATCH ?1 LIMIT 2000) m "
-                "JOIN orders o ON o.doc_id = m.rowid LIMIT ?2",
-                "order", match, limit_per_kind, matches, error) ||
-      !collect (store,
-                "SELECT k.id, k.number, k.subject, k.status FROM "
-                "(SELECT rowid FROM number_fts WHERE number_fts MATCH ?1 LIMIT 2000) m "
-                "JOIN cases k ON k.doc_id = m.rowid LIMIT ?2",
-                "case", match, limit_per_kind, matches, error))
+   * one order among thousands of matches types more of its number. Whole
+   * words first, prefixes only to fill up (cg_store_search_customers()
+   * says why). */
+  exact = cg_search_build_exact_query (input);
+  if (!collect_kind (store,
+                     "SELECT o.id, o.number, '', o.status FROM "
+                     "(SELECT rowid FROM number_fts WHERE number_fts MATCH ?1 LIMIT 2000) m "
+                     "JOIN orders o ON o.doc_id = m.rowid LIMIT ?2",
+                     "order", exact, match, limit_per_kind, matches, error) ||
+      !collect_kind (store,
+                     "SELECT k.id, k.number, k.subject, k.status FROM "
+                     "(SELECT rowid FROM number_fts WHERE number_fts MATCH ?1 LIMIT 2000) m "
+                     "JOIN cases k ON k.doc_id = m.rowid LIMIT ?2",
+                     "case", exact, match, limit_per_kind, matches, error))
     return NULL;
   return g_steal_pointer (&matches);
 }

@@ -27,11 +27,16 @@
 #define DEFAULT_TIMEOUT_S 30
 /* How long libsoup gets to end a request it was told to cancel. */
 #define CANCEL_GRACE_S    5
+/* Kept-alive connections idle longer than this are closed before the next
+ * request (see cg_remote_request_bytes_async()). */
+#define STALE_AFTER_US    (3 * G_USEC_PER_SEC)
 
 struct _CgRemote
 {
   GObject      parent_instance;
   SoupSession *session;
+  guint        in_flight;      /* requests sent and not yet answered */
+  gint64       idle_since;     /* monotonic µs of the last answer */
   GUri        *base;           /* server root, without user info */
   char        *database;
   char        *url;            /* base + database, for display */
@@ -288,6 +293,33 @@ request_free (Request *req)
 
 static void request_attempt (CgRemote *self, GTask *task);
 
+static void
+request_answered (CgRemote *self)
+{
+  g_assert (self->in_flight > 0);
+  if (--self->in_flight == 0)
+    self->idle_since = g_get_monotonic_time ();
+}
+
+/* A session that lost a request is never freed: libsoup still runs
+ * callbacks of the lost request's connection later, and freeing the
+ * session under them crashed inside libsoup (SEGV in a GIO source
+ * dispatch, test-sync-crash under ASan), whether at once or when the
+ * remote went. Lost requests are rare, so the sessions that had one are
+ * kept, reachable, for the life of the process. */
+static void
+retire_session (SoupSession *session)   /* (transfer full) */
+{
+  static GPtrArray *retired;
+  static GMutex lock;
+
+  g_mutex_lock (&lock);
+  if (retired == NULL)
+    retired = g_ptr_array_new ();
+  g_ptr_array_add (retired, session);
+  g_mutex_unlock (&lock);
+}
+
 /* libsoup 3.2 (Debian 12) can lose a request: seen under AddressSanitizer's
  * timing, a GET on a kept-alive connection got neither an answer nor an
  * error, not even after it was cancelled, and the session had no socket
@@ -308,7 +340,7 @@ on_request_lost (gpointer data)
              req->method, g_uri_get_path (soup_message_get_uri (req->msg)));
   /* Any late callback of the lost attempt no longer matches req->msg. */
   g_clear_object (&req->msg);
-  g_clear_object (&self->session);
+  retire_session (g_steal_pointer (&self->session));
   self->session = new_session (self);
   if (req->idempotent && !req->resent && !g_cancellable_is_cancelled (req->caller))
     {
@@ -316,8 +348,11 @@ on_request_lost (gpointer data)
       request_attempt (self, task);
     }
   else
-    g_task_return_new_error (task, CG_SYNC_ERROR, CG_SYNC_ERROR_TIMEOUT,
-                             _("The server did not answer within %u seconds."), req->timeout_s);
+    {
+      request_answered (self);
+      g_task_return_new_error (task, CG_SYNC_ERROR, CG_SYNC_ERROR_TIMEOUT,
+                               _("The server did not answer within %u seconds."), req->timeout_s);
+    }
   return G_SOURCE_REMOVE;
 }
 
@@ -452,6 +487,7 @@ on_send_and_read (GObject      *source,
   bytes = soup_session_send_and_read_finish (SOUP_SESSION (source), result, &error);
   if (soup_session_get_async_result_message (SOUP_SESSION (source), result) != req->msg)
     return;   /* an attempt abandoned by on_request_lost() */
+  request_answered (self);
   g_clear_handle_id (&req->timeout_id, g_source_remove);
   g_clear_handle_id (&req->grace_id, g_source_remove);
   g_debug ("%s %s: %u%s%s", req->method, g_uri_get_path (soup_message_get_uri (req->msg)),
@@ -575,6 +611,17 @@ cg_remote_request_bytes_async (CgRemote            *self,
   req->idempotent = idempotent;
   req->timeout_s = timeout_s > 0 ? timeout_s : self->timeout_s;
   g_task_set_task_data (task, req, (GDestroyNotify) request_free);
+  /* A kept-alive connection may have been closed by the server meanwhile
+   * (Node's keep-alive timeout is 5 s), and libsoup 3.2 can lose a request
+   * sent on such a connection (on_request_lost()). libsoup's own idle
+   * timeout (4 s) closes them first only while the main loop runs; a
+   * process busy elsewhere (a test waiting for a child, a long worker
+   * step) may not have run it. With nothing in flight, closing the idle
+   * connections costs one new connection and avoids that. */
+  if (self->in_flight == 0 && self->idle_since > 0 &&
+      g_get_monotonic_time () - self->idle_since > STALE_AFTER_US)
+    soup_session_abort (self->session);
+  self->in_flight++;
   if (cancellable != NULL)
     {
       req->caller = g_object_ref (cancellable);

@@ -32,6 +32,9 @@ char      *cg_search_number_terms   (const char         *number);
  * one run of digits, +82 read as 0. NULL when nothing is searchable.
  * (transfer full) */
 char      *cg_search_build_query    (const char         *input);
+/* The same with whole-word terms: cheap where a short prefix is not (FTS5
+ * merges a prefix term's whole doclist before the first row). */
+char      *cg_search_build_exact_query (const char      *input);
 
 /* Customers matching @input by name, phone digits, e-mail, or the number of
  * one of their orders or cases: projection rowids (gint64), at most @limit.

@@ -53,6 +53,7 @@
 #include <unistd.h>
 #include <glib/gstdio.h>
 
+#include "cg-bench-result.h"
 #include "cg-test-peer.h"
 
 extern char **environ;
@@ -340,8 +341,19 @@ verdict (gboolean ok)
   return ok ? "meets" : "MISSES";
 }
 
+/* The default setting's row: the first Changgu row. */
+static guint
+first_changgu (GPtrArray *rows)
+{
+  for (guint i = 0; i < rows->len; i++)
+    if (((Row *) g_ptr_array_index (rows, i))->is_changgu)
+      return i;
+  return G_MAXUINT;
+}
+
 static void
 print_table (const char *title,
+             const char *short_title,
              GPtrArray  *rows)
 {
   Row *ceiling = NULL, *pouch_best = NULL;
@@ -411,6 +423,32 @@ print_table (const char *title,
 
       if (!row->is_changgu)
         continue;
+      if (i == first_changgu (rows))
+        {
+          g_autofree char *name = NULL, *mine = NULL, *theirs = NULL, *ratio = NULL;
+
+          name = g_strdup_printf ("%s: throughput", short_title);
+          mine = g_strdup_printf ("%.0f docs/s", rate);
+          theirs = g_strdup_printf ("ceiling %.0f, PouchDB best %.0f docs/s", ceiling_rate, pouch_rate);
+          ratio = g_strdup_printf ("%.0f%% of ceiling, %.2fx PouchDB",
+                                   ceiling_rate > 0 ? 100 * rate / ceiling_rate : 0,
+                                   pouch_rate > 0 ? rate / pouch_rate : 0);
+          cg_bench_result (name, mine, theirs, ratio, ">= 90% of ceiling, ahead of PouchDB",
+                           ceiling_rate > 0 && rate >= TARGET_CEILING_SHARE * ceiling_rate && rate > pouch_rate);
+          g_free (name); g_free (mine); g_free (theirs); g_free (ratio);
+          name = g_strdup_printf ("%s: client CPU", short_title);
+          mine = g_strdup_printf ("%.2f s", cpu);
+          theirs = g_strdup_printf ("PouchDB best %.2f s", pouch_cpu);
+          ratio = g_strdup_printf ("%.2f", pouch_cpu > 0 ? cpu / pouch_cpu : 0);
+          cg_bench_result (name, mine, theirs, ratio, "<= 0.20 of PouchDB",
+                           pouch_cpu > 0 && cpu <= TARGET_CPU_SHARE * pouch_cpu);
+          g_free (name); g_free (mine); g_free (theirs); g_free (ratio);
+          name = g_strdup_printf ("%s: peak RSS", short_title);
+          mine = g_strdup_printf ("%.1f MB", rss);
+          theirs = g_strdup_printf ("PouchDB best %.0f MB", pouch_best ? median (pouch_best->rss) : -1);
+          ratio = g_strdup_printf ("%.2f", pouch_best && median (pouch_best->rss) > 0 ? rss / median (pouch_best->rss) : 0);
+          cg_bench_result (name, mine, theirs, ratio, "<= 60 MB", rss >= 0 && rss <= TARGET_RSS_MB);
+        }
       g_print ("  %s: throughput %s the ceiling target (%.0f%% of %.0f docs/s), %s PouchDB (%.2fx), "
                "CPU %s the 1/5 target (%.2f of PouchDB's %.2f s), RSS %s the %.0f MB target (%.1f MB)\n",
                row->label,
@@ -919,9 +957,9 @@ main (int    argc,
       }
   }
 
-  print_table ("Initial pull into an empty store", pull_rows);
-  print_table ("Push of pending local changes, small", small_rows);
-  print_table ("Push of pending local changes, large", big_rows);
+  print_table ("Initial pull into an empty store", "pull 100k", pull_rows);
+  print_table ("Push of pending local changes, small", "push 10k", small_rows);
+  print_table ("Push of pending local changes, large", "push 100k", big_rows);
   g_print ("\nNotes: docs/s and wall s are each client's replication phase (process start-up excluded). "
            "CPU s: Changgu's whole process (wait4); PouchDB's replication phase (process.cpuUsage). "
            "Peak RSS: ru_maxrss of the whole process (PouchDB's memory adapter holds every document; its push "

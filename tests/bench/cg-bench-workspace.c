@@ -26,28 +26,17 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "cg-bench-result.h"
 #include "changgu-core.h"
 #include "cg-demo.h"
 
 #define RUNS 100
 
-static int
-compare_double (const void *a,
-                const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-  return x < y ? -1 : x > y;
-}
-
 static double
 percentile (GArray *ms,
             double  p)
 {
-  guint i;
-
-  g_array_sort (ms, compare_double);
-  i = (guint) (p * (ms->len - 1) + 0.5);
-  return g_array_index (ms, double, MIN (i, ms->len - 1));
+  return cg_bench_percentile ((double *) (void *) ms->data, ms->len, p);
 }
 
 static double
@@ -112,6 +101,15 @@ bench_search (CgStore *store,
       extra = g_strdup_printf ("%6.2f / %5.2f, %u customers + %u orders/cases",
                                percentile (bare_ms, 0.5), percentile (bare_ms, 0.95), matches, numbers);
       print_row (queries[q], ms, extra);
+      {
+        double p95 = percentile (ms, 0.95), bare_p95 = percentile (bare_ms, 0.95);
+        g_autofree char *name = g_strdup_printf ("search \"%s\" p95 (%u matches)", queries[q], matches);
+        g_autofree char *mine = g_strdup_printf ("%.2f ms", p95);
+        g_autofree char *theirs = g_strdup_printf ("bare FTS5 %.2f ms", bare_p95);
+        g_autofree char *ratio = g_strdup_printf ("%.1fx", bare_p95 > 0 ? p95 / bare_p95 : 0);
+
+        cg_bench_result (name, mine, theirs, ratio, "<= 10 ms, <= 1.3x bare", p95 <= 10 && p95 <= 1.3 * bare_p95);
+      }
     }
 }
 
@@ -168,6 +166,10 @@ bench_customer_360 (CgStore *store,
                            ids->len, ids->len ? (double) rows / ids->len : 0.0);
   printf ("\nOpen customer 360 (ms)           p50      p95      p99  (target p95 <= 5)\n");
   print_row ("profile + 50 timeline rows", ms, extra);
+  {
+    g_autofree char *mine = g_strdup_printf ("%.2f ms", percentile (ms, 0.95));
+    cg_bench_result ("open customer 360 p95", mine, "—", "—", "<= 5 ms", percentile (ms, 0.95) <= 5);
+  }
 }
 
 static void
@@ -194,6 +196,10 @@ bench_write (CgStore *store,
     }
   printf ("\nDurable local write (ms)         p50      p95      p99  (target p95 <= 5)\n");
   print_row ("create a case", ms, "synchronous=FULL, WAL");
+  {
+    g_autofree char *mine = g_strdup_printf ("%.2f ms", percentile (ms, 0.95));
+    cg_bench_result ("durable write (create a case) p95", mine, "—", "—", "<= 5 ms", percentile (ms, 0.95) <= 5);
+  }
 }
 
 int

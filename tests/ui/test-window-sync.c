@@ -41,6 +41,16 @@ headline_is (gpointer data)
   return g_strcmp0 (cg_sync_indicator_get_headline (pair[0]), pair[1]) == 0;
 }
 
+/* Up to date with nothing waiting: the device's own status report, which
+ * the one-minute upkeep may write at any time (it does under ASan's
+ * slowdown), has gone too. */
+static gboolean
+drained (gpointer data)
+{
+  gpointer *pair = data;
+  return headline_is (data) && cg_sync_indicator_get_badge (pair[0]) == NULL;
+}
+
 static void
 on_done (GObject *source, GAsyncResult *result, gpointer data)
 {
@@ -167,17 +177,27 @@ test_first_sync_offline_and_drain (void)
   g_assert_no_error (error);
   pair[1] = (gpointer) "Offline";
   iterate_until (headline_is, pair, 30000, "the indicator to go offline");
-  g_assert_cmpstr (cg_sync_indicator_get_badge (indicator), ==, "1");
+  /* The new customer waits; so may the device's own status report, when
+   * the one-minute upkeep ran meanwhile (it does under ASan's slowdown). */
+  {
+    guint pending = cg_store_count_pending (store);
+    g_autofree char *badge = g_strdup_printf ("%u", pending);
+    g_autofree char *waiting = g_strdup_printf (pending == 1 ? "%u change waiting to be sent"
+                                                             : "%u changes waiting to be sent", pending);
+
+    g_assert_cmpuint (pending, >=, 1);
+    g_assert_cmpuint (pending, <=, 2);
+    g_assert_cmpstr (cg_sync_indicator_get_badge (indicator), ==, badge);
+    g_assert_nonnull (strstr (cg_sync_indicator_get_details (indicator), waiting));
+  }
   g_assert_cmpstr (cg_sync_indicator_get_icon_name (indicator), ==, "network-offline-symbolic");
-  g_assert_nonnull (strstr (cg_sync_indicator_get_details (indicator), "1 change waiting to be sent"));
   save_screenshot (GTK_WIDGET (window), "sync-offline");
 
   /* It is back: F5 drains the queue without waiting for the backoff. */
   cg_fault_proxy_set_fault (proxy, CG_FAULT_NONE, 0, NULL);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.sync-now", NULL));
   pair[1] = (gpointer) "Up to date";
-  iterate_until (headline_is, pair, 30000, "the queue to drain");
-  g_assert_null (cg_sync_indicator_get_badge (indicator));
+  iterate_until (drained, pair, 30000, "the queue to drain");
   g_assert_cmpuint (cg_store_count_pending (store), ==, 0);
   {
     g_autofree char *path = g_strdup_printf ("/" DB "/%s", id);
