@@ -14,6 +14,9 @@
 #include "cg-search.h"
 #include "cg-store-private.h"
 
+/* The bound of each scan of the number index (see below). */
+#define NUMBER_SCAN_LIMIT 2000
+
 struct _CgNumberMatch
 {
   GObject parent_instance;
@@ -143,7 +146,7 @@ collect_kind (CgStore     *store,
 
   if (!collect (store, sql, kind, exact, limit, out, error))
     return FALSE;
-  if (out->len - first >= limit)
+  if (out->len - first >= limit || cg_search_number_scan_is_full (store, exact, NUMBER_SCAN_LIMIT))
     return TRUE;
   if (!collect (store, sql, kind, match, limit, more, error))
     return FALSE;
@@ -199,12 +202,12 @@ cg_store_search_numbers (CgStore     *store,
   exact = cg_search_build_exact_query (input);
   if (!collect_kind (store,
                      "SELECT o.id, o.number, '', o.status FROM "
-                     "(SELECT rowid FROM number_fts WHERE number_fts MATCH ?1 LIMIT 2000) m "
+                     "(SELECT rowid FROM number_fts WHERE number_fts MATCH ?1 LIMIT " G_STRINGIFY (NUMBER_SCAN_LIMIT) ") m "
                      "JOIN orders o ON o.doc_id = m.rowid LIMIT ?2",
                      "order", exact, match, limit_per_kind, matches, error) ||
       !collect_kind (store,
                      "SELECT k.id, k.number, k.subject, k.status FROM "
-                     "(SELECT rowid FROM number_fts WHERE number_fts MATCH ?1 LIMIT 2000) m "
+                     "(SELECT rowid FROM number_fts WHERE number_fts MATCH ?1 LIMIT " G_STRINGIFY (NUMBER_SCAN_LIMIT) ") m "
                      "JOIN cases k ON k.doc_id = m.rowid LIMIT ?2",
                      "case", exact, match, limit_per_kind, matches, error))
     return NULL;

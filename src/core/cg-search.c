@@ -284,6 +284,23 @@ collect_rowids (CgStore      *store,
   return TRUE;
 }
 
+gboolean
+cg_search_number_scan_is_full (CgStore    *store,
+                               const char *match,
+                               guint       bound)
+{
+  sqlite3_stmt *stmt = cg_store_stmt (store, "SELECT count(*) FROM "
+                                             "(SELECT 1 FROM number_fts WHERE number_fts MATCH ?1 LIMIT ?2)");
+  gboolean full = FALSE;
+
+  sqlite3_bind_text (stmt, 1, match, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, bound);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    full = sqlite3_column_int64 (stmt, 0) >= bound;
+  sqlite3_reset (stmt);
+  return full;
+}
+
 GArray *
 cg_store_search_customers (CgStore     *store,
                            const char  *input,
@@ -305,7 +322,8 @@ cg_store_search_customers (CgStore     *store,
    * duplicate's name, phone or order still finds the person, once. The
    * survivor is found through customers_by_id; a customer that is not
    * merged costs one primary-key lookup per hit. */
-#define NUMBER_SCAN "(SELECT rowid FROM number_fts WHERE number_fts MATCH ?1 LIMIT 5000)"
+#define NUMBER_SCAN_LIMIT 5000
+#define NUMBER_SCAN "(SELECT rowid FROM number_fts WHERE number_fts MATCH ?1 LIMIT " G_STRINGIFY (NUMBER_SCAN_LIMIT) ")"
 #define SURVIVOR(c) \
   "CASE WHEN " c ".merged_into IS NULL THEN " c ".doc_id " \
   "ELSE (SELECT s.doc_id FROM customers s WHERE s.id = " c ".merged_into) END"
@@ -338,6 +356,10 @@ cg_store_search_customers (CgStore     *store,
 
       if (!collect_rowids (store, NUMBER_HITS, exact, limit, rowids, seen, error))
         return NULL;
+      /* Whole words alone reach the scan's bound: prefixes could not add
+       * anything the bound would let us look at. */
+      if (cg_search_number_scan_is_full (store, exact, NUMBER_SCAN_LIMIT))
+        return g_steal_pointer (&rowids);
     }
   if (rowids->len < limit &&
       !collect_rowids (store, NUMBER_HITS, match, limit, rowids, seen, error))
@@ -345,6 +367,7 @@ cg_store_search_customers (CgStore     *store,
 #undef NUMBER_HITS
 #undef SURVIVOR
 #undef NUMBER_SCAN
+#undef NUMBER_SCAN_LIMIT
 
   return g_steal_pointer (&rowids);
 }

@@ -35,6 +35,12 @@ char      *cg_search_build_query    (const char         *input);
 /* The same with whole-word terms: cheap where a short prefix is not (FTS5
  * merges a prefix term's whole doclist before the first row). */
 char      *cg_search_build_exact_query (const char      *input);
+/* Whether @match finds at least @bound entries of the order and case
+ * number index: whole words that already fill a bounded scan make the
+ * prefix scan pointless (and it is the slow one). */
+gboolean   cg_search_number_scan_is_full (CgStore       *store,
+                                          const char    *match,
+                                          guint          bound);
 
 /* Customers matching @input by name, phone digits, e-mail, or the number of
  * one of their orders or cases: projection rowids (gint64), at most @limit.
