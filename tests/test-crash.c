@@ -10,7 +10,7 @@
  * the child reported is there and that PRAGMA integrity_check says "ok".
  * Many rounds on the same file, so recovery itself is recovered from.
  *
- * Rounds: CHANGGU_CRASH_ROUNDS (default 40).
+ * Rounds: CHANGGU_CRASH_ROUNDS (default 100).
  */
 #include "config.h"
 
@@ -97,7 +97,7 @@ test_kill_during_writes (void)
   g_autofree char *self = g_file_read_link ("/proc/self/exe", NULL);
   g_autoptr(GHashTable) acknowledged = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   const char *rounds_env = g_getenv ("CHANGGU_CRASH_ROUNDS");
-  guint rounds = rounds_env ? (guint) g_ascii_strtoull (rounds_env, NULL, 10) : 40;
+  guint rounds = rounds_env ? (guint) g_ascii_strtoull (rounds_env, NULL, 10) : 100;
   /* Under the sanitizers (build-aux/dev asan sets it) the child takes
    * several times longer to start and to write: the same moments of its
    * life need a window as many times longer. */

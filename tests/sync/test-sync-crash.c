@@ -24,7 +24,8 @@
  * the expected documents with the same revisions and no conflicts: no
  * duplicates made by a re-push.
  *
- * Rounds per direction: CHANGGU_CRASH_ROUNDS (default 20; docs/RELIABILITY.md
+ * Rounds per direction: CHANGGU_CRASH_ROUNDS (default 50, so 100 killed runs
+ * in all in every suite run; docs/RELIABILITY.md
  * reports runs of 100). The random seed is printed (and can be given with
  * --seed as for any GTest program).
  */
@@ -42,7 +43,7 @@
 #include "cg-test-peer.h"
 #include "cg-test-util.h"
 
-#define DEFAULT_ROUNDS   20
+#define DEFAULT_ROUNDS   50
 #define ROUNDS_PER_DB    10     /* a fresh database and store every 10 rounds */
 #define NEW_PER_ROUND    240
 #define EDITS_PER_ROUND  40
