@@ -200,11 +200,12 @@ int
 main (int    argc,
       char **argv)
 {
+  g_autoptr(GError) error = NULL;
   int status;
 
   g_test_init (&argc, &argv, NULL);
-  dir = g_dir_make_tmp ("changgu-bad-input-XXXXXX", NULL);
-  g_assert_nonnull (dir);
+  dir = g_dir_make_tmp ("changgu-bad-input-XXXXXX", &error);
+  g_assert_no_error (error);
   make_files ();
   g_test_add_func ("/admin/bad-input/usage", test_usage);
   g_test_add_func ("/admin/bad-input/failures", test_failures);

@@ -38,6 +38,7 @@
 
 #include "cg-application.h"
 #include "cg-bench-result.h"
+#include "cg-bench-store.h"
 #include "cg-demo.h"
 #include "cg-ui-test-util.h"
 #include "cg-window.h"
@@ -237,9 +238,8 @@ main (int   argc,
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *self = g_file_read_link ("/proc/self/exe", NULL);
-  g_autofree char *tmpdir = NULL;
-  g_autofree char *path = NULL;
-  const char *given = g_getenv ("CG_BENCH_STORE");
+  CgBenchStore bench_store;
+  const char *path;
   double frame[RUNS], idle[RUNS], scrolled[RUNS], peak[RUNS], ref_frame[RUNS], ref_idle[RUNS];
   guint results = 0;
 
@@ -248,24 +248,8 @@ main (int   argc,
   if (argc == 3 && g_strcmp0 (argv[1], "--reference") == 0)
     return run_reference ();
 
-  if (argc > 1)
-    given = argv[1];
-  if (given != NULL && *given != '\0')
-    path = g_strdup (given);
-  else
-    {
-      CgDemoOptions options = { .customers = 20000, .seed = 42, .articles = TRUE };
-      g_autoptr(CgStore) store = NULL;
-
-      tmpdir = g_dir_make_tmp ("cg-bench-app-XXXXXX", &error);
-      g_assert_no_error (error);
-      path = g_build_filename (tmpdir, "store.db", NULL);
-      store = cg_store_open (path, &error);
-      g_assert_no_error (error);
-      printf ("Generating a %u-customer demo store…\n", options.customers);
-      if (!cg_demo_generate (store, &options, NULL, NULL, NULL, NULL, &error))
-        g_error ("%s", error->message);
-    }
+  cg_bench_store_open (&bench_store, argc > 1 ? argv[1] : g_getenv ("CG_BENCH_STORE"), "cg-bench-app");
+  path = bench_store.path;
   printf ("Store %s; %u cold starts of the staff window and of the reference "
           "(an empty libadwaita window), alternating; renderer %s\n", path, RUNS,
           g_getenv ("GSK_RENDERER") ? g_getenv ("GSK_RENDERER") : "GTK's default");
@@ -324,14 +308,6 @@ main (int   argc,
     cg_bench_result (idle_name, idle_s, ref_idle_s, idle_ratio, "<= 150 MB", i <= 150);
     cg_bench_result (scrolled_name, scrolled_s, ref_idle_s, scrolled_ratio, "<= 150 MB", s <= 150);
   }
-  if (tmpdir != NULL)
-    {
-      g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-      g_autofree char *shm = g_strconcat (path, "-shm", NULL);
-      g_unlink (path);
-      g_unlink (wal);
-      g_unlink (shm);
-      g_rmdir (tmpdir);
-    }
+  cg_bench_store_clear (&bench_store);
   return 0;
 }

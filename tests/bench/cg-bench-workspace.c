@@ -27,6 +27,7 @@
 #include <stdlib.h>
 
 #include "cg-bench-result.h"
+#include "cg-bench-store.h"
 #include "changgu-core.h"
 #include "cg-demo.h"
 
@@ -208,29 +209,13 @@ main (int   argc,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(CgStore) store = NULL;
-  g_autofree char *tmpdir = NULL;
-  g_autofree char *path = NULL;
-  const char *given = argc > 1 ? argv[1] : g_getenv ("CG_BENCH_STORE");
+  CgBenchStore bench_store;
+  const char *path;
   sqlite3 *bare = NULL;
   gint64 customers;
 
-  if (given != NULL && *given != '\0')
-    path = g_strdup (given);
-  else
-    {
-      CgDemoOptions options = { .customers = 20000, .seed = 42, .articles = TRUE };
-
-      tmpdir = g_dir_make_tmp ("cg-bench-workspace-XXXXXX", &error);
-      g_assert_no_error (error);
-      path = g_build_filename (tmpdir, "store.db", NULL);
-      store = cg_store_open (path, &error);
-      g_assert_no_error (error);
-      printf ("Generating a %u-customer demo store…\n", options.customers);
-      if (!cg_demo_generate (store, &options, NULL, NULL, NULL, NULL, &error))
-        g_error ("%s", error->message);
-      g_clear_object (&store);
-    }
-
+  cg_bench_store_open (&bench_store, argc > 1 ? argv[1] : g_getenv ("CG_BENCH_STORE"), "cg-bench-workspace");
+  path = bench_store.path;
   store = cg_store_open (path, &error);
   if (store == NULL)
     {
@@ -260,14 +245,6 @@ main (int   argc,
 
   sqlite3_close (bare);
   g_clear_object (&store);
-  if (tmpdir != NULL)
-    {
-      g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-      g_autofree char *shm = g_strconcat (path, "-shm", NULL);
-      g_unlink (path);
-      g_unlink (wal);
-      g_unlink (shm);
-      g_rmdir (tmpdir);
-    }
+  cg_bench_store_clear (&bench_store);
   return 0;
 }
