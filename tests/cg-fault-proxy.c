@@ -66,6 +66,7 @@ struct _CgFaultProxy
   GCond           cond;            /* active dropped, or closing */
   CgFault         fault;
   guint           times;           /* remaining; unused while unlimited */
+  guint           skip;            /* matching requests let through first */
   gboolean        unlimited;
   char           *path_contains;
   guint           delay_ms;
@@ -604,7 +605,11 @@ take_fault (CgFaultProxy *self,
   g_mutex_lock (&self->lock);
   self->requests++;
   if (self->fault != CG_FAULT_NONE &&
-      (self->path_contains == NULL || strstr (target, self->path_contains) != NULL))
+      (self->path_contains == NULL || strstr (target, self->path_contains) != NULL) &&
+      self->skip > 0)
+    self->skip--;
+  else if (self->fault != CG_FAULT_NONE &&
+           (self->path_contains == NULL || strstr (target, self->path_contains) != NULL))
     {
       fault = self->fault;
       self->injected++;
@@ -1206,9 +1211,21 @@ cg_fault_proxy_set_fault (CgFaultProxy *self,
   g_mutex_lock (&self->lock);
   self->fault = fault;
   self->times = times;
+  self->skip = 0;
   self->unlimited = times == 0;
   g_free (self->path_contains);
   self->path_contains = fault != CG_FAULT_NONE ? g_strdup (path_contains) : NULL;
+  g_mutex_unlock (&self->lock);
+}
+
+void
+cg_fault_proxy_set_skip (CgFaultProxy *self,
+                         guint         skip)
+{
+  g_return_if_fail (self != NULL);
+
+  g_mutex_lock (&self->lock);
+  self->skip = skip;
   g_mutex_unlock (&self->lock);
 }
 

@@ -71,6 +71,11 @@ void          cg_fault_proxy_set_fault    (CgFaultProxy *self,
                                            CgFault       fault,
                                            guint         times,
                                            const char   *path_contains);
+/* Lets the next @skip requests that match the fault's path through
+ * untouched before it applies (after cg_fault_proxy_set_fault(), which
+ * resets it to 0): "the second _bulk_get fails". */
+void          cg_fault_proxy_set_skip     (CgFaultProxy *self,
+                                           guint         skip);
 /* The delay of CG_FAULT_SLOW (default 2000 ms). */
 void          cg_fault_proxy_set_delay_ms (CgFaultProxy *self,
                                            guint         delay_ms);

@@ -18,11 +18,17 @@
  *                        session both sides share, else starts from 0.
  *   CONNECTING ──▶ RUNNING, one batch at a time:
  *     pull: GET _changes?style=all_docs&since=S&limit=B
- *           ▶ (worker) which listed revisions the store lacks
+ *           ▶ (diff connection) which listed revisions the store lacks
  *           ▶ POST _bulk_get?revs=true&latest=true (probed once per run;
  *             otherwise GET {id}?open_revs=[…] with several in flight)
  *           ▶ (worker) apply the batch in one transaction (new_edits:false);
  *             an invalid document is refused alone, counted and logged
+ *           While a full batch is applied and checkpointed, the next one is
+ *           fetched AHEAD (its _changes from the batch's last seq, its diff,
+ *           its _bulk_get) and waits for its turn: the server and the JSON
+ *           parsing overlap the worker's SQLite. One batch ahead at most. An
+ *           error of the batch ahead is held until the batch before it is
+ *           checkpointed, and only then ends the run (R1, R5).
  *     push: (worker) pending documents after S and their unacknowledged
  *           leaves ▶ POST _revs_diff ▶ (worker) bodies and _revisions
  *           ▶ POST _bulk_docs new_edits:false ▶ (worker) mark acknowledged
@@ -48,7 +54,11 @@
  *   R4  latest=true is asked only for revisions that came from the server's
  *       own _changes (the test peer crashes on unknown ones).
  *   R5  The worker store (a second SQLite connection) is used by one thread
- *       at a time: worker steps run strictly one after another.
+ *       at a time: worker steps run strictly one after another (and a lock
+ *       makes sure of it should a stale job of an ended run still be busy).
+ *   R6  Pull diffs read through their own connection (diff_store), one at a
+ *       time. Its snapshot may predate the batch being written, so a
+ *       revision that batch brings can be asked for again: harmless (R3).
  */
 #define G_LOG_DOMAIN "cg-replicator"
 
@@ -68,12 +78,17 @@
 #define OPEN_REVS_IN_FLIGHT  8
 #define HISTORY_LENGTH       20
 
+typedef struct _PullBatch PullBatch;
+
 struct _CgReplicator
 {
   GObject                 parent_instance;
 
   char                   *store_path;
   CgStore                *worker_store;     /* R5: worker threads only */
+  GMutex                  worker_lock;
+  CgStore                *diff_store;       /* R6: pull diffs only */
+  GMutex                  diff_lock;
   CgRemote               *remote;
   CgReplicationDirection  direction;
   char                   *device_id;
@@ -104,6 +119,11 @@ struct _CgReplicator
   gboolean                bulk_get_works;
   gboolean                caught_up;        /* the last batch came back short */
   gboolean                full_resync;      /* push: every document, not only pending ones */
+  guint                   run_serial;       /* which run a batch in flight belongs to */
+  gboolean                pull_applying;    /* a batch is being written or checkpointed… */
+  gboolean                ahead_in_flight;  /* …while the next one is fetched AHEAD, */
+  PullBatch              *ahead_ready;      /* …has arrived and waits for its turn, */
+  GError                 *ahead_error;      /* …or failed, reported at its turn */
   GCancellable           *cancellable;
   gulong                  cancelled_id;
 };
@@ -115,13 +135,19 @@ G_DEFINE_FINAL_TYPE (CgReplicator, cg_replicator, G_TYPE_OBJECT)
 
 static void next_batch (CgReplicator *self);
 static void disconnect_cancellable (CgReplicator *self);
+static void pull_batch_free (PullBatch *batch);
+static void drop_batch_ahead (CgReplicator *self);
 
 static void
 cg_replicator_finalize (GObject *object)
 {
   CgReplicator *self = CG_REPLICATOR (object);
 
+  drop_batch_ahead (self);
   g_clear_object (&self->worker_store);
+  g_clear_object (&self->diff_store);
+  g_mutex_clear (&self->worker_lock);
+  g_mutex_clear (&self->diff_lock);
   g_clear_object (&self->remote);
   g_free (self->store_path);
   g_free (self->device_id);
@@ -157,6 +183,8 @@ static void
 cg_replicator_init (CgReplicator *self)
 {
   self->batch_size = DEFAULT_BATCH_SIZE;
+  g_mutex_init (&self->worker_lock);
+  g_mutex_init (&self->diff_lock);
 }
 
 /* The replication id: stable for the same device, server, database,
@@ -265,6 +293,7 @@ finish_run (CgReplicator *self,
 {
   g_autoptr(GTask) task = g_steal_pointer (&self->run);
 
+  drop_batch_ahead (self);
   self->waiting_for_poke = FALSE;
   disconnect_cancellable (self);
   set_state (self, CG_REPLICATOR_STOPPED);
@@ -282,6 +311,7 @@ run_cancelled (CgReplicator *self)
   if (self->run != NULL && g_task_return_error_if_cancelled (self->run))
     {
       g_clear_object (&self->run);
+      drop_batch_ahead (self);
       self->waiting_for_poke = FALSE;
       disconnect_cancellable (self);
       set_state (self, CG_REPLICATOR_STOPPED);
@@ -359,18 +389,14 @@ worker_thread (GTask        *task,
   CgReplicator *self = source;
   WorkerJob *job = task_data;
   GError *error = NULL;
-  gpointer result;
+  gpointer result = NULL;
 
+  g_mutex_lock (&self->worker_lock);
   if (self->worker_store == NULL)
-    {
-      self->worker_store = cg_store_open (self->store_path, &error);
-      if (self->worker_store == NULL)
-        {
-          g_task_return_error (task, error);
-          return;
-        }
-    }
-  result = job->func (self, job->data, &error);
+    self->worker_store = cg_store_open (self->store_path, &error);
+  if (self->worker_store != NULL)
+    result = job->func (self, job->data, &error);
+  g_mutex_unlock (&self->worker_lock);
   if (error != NULL)
     g_task_return_error (task, error);
   else
@@ -662,8 +688,12 @@ batch_done (CgReplicator *self,
 
 /* A batch on its way from the server: rows of _changes, what the store lacks,
  * the documents fetched. */
-typedef struct {
-  CgReplicator *self;      /* not a reference: the run holds the replicator */
+struct _PullBatch {
+  CgReplicator *self;      /* a reference: a batch ahead can outlive its run */
+  guint       serial;      /* the run it belongs to */
+  gboolean    ahead;       /* fetched while the batch before it is written */
+  gboolean    short_page;  /* fewer rows than asked for: the end of the feed */
+  gboolean    longpoll;
   JsonNode   *changes;     /* the _changes response */
   JsonNode   *last_seq;    /* seq of the last row (R2) */
   GPtrArray  *missing;     /* CgMissingDoc* */
@@ -671,7 +701,7 @@ typedef struct {
   guint       open_revs_pending;
   GError     *open_revs_error;
   guint       next_open_revs;
-} PullBatch;
+};
 
 void
 cg_missing_doc_free (CgMissingDoc *m)
@@ -684,12 +714,68 @@ cg_missing_doc_free (CgMissingDoc *m)
 static void
 pull_batch_free (PullBatch *batch)
 {
+  g_object_unref (batch->self);
   g_clear_pointer (&batch->changes, json_node_unref);
   g_clear_pointer (&batch->last_seq, json_node_unref);
   g_clear_pointer (&batch->missing, g_ptr_array_unref);
   g_clear_pointer (&batch->docs, g_ptr_array_unref);
   g_clear_error (&batch->open_revs_error);
   g_free (batch);
+}
+
+/* Forgets the batch fetched ahead of the one being written: the run ended,
+ * or a new one begins. One still in flight notices by itself (its serial). */
+static void
+drop_batch_ahead (CgReplicator *self)
+{
+  g_clear_pointer (&self->ahead_ready, pull_batch_free);
+  g_clear_error (&self->ahead_error);
+}
+
+/* Whether @batch's run is over (the batch is freed then) or cancelled. A
+ * batch ahead never ends the run while the batch before it is written: that
+ * one's own callback notices the cancellation when the worker is done (R5). */
+static gboolean
+pull_batch_dropped (PullBatch *batch)
+{
+  CgReplicator *self = batch->self;
+  gboolean ours = batch->serial == self->run_serial;
+
+  if (ours && self->run != NULL && batch->ahead && self->pull_applying &&
+      g_cancellable_is_cancelled (run_cancellable (self)))
+    {
+      self->ahead_in_flight = FALSE;
+      pull_batch_free (batch);
+      return TRUE;
+    }
+  if (!ours || run_cancelled (self))
+    {
+      if (ours && batch->ahead)
+        self->ahead_in_flight = FALSE;
+      pull_batch_free (batch);
+      return TRUE;
+    }
+  return FALSE;
+}
+
+/* @batch could not be fetched. A batch ahead holds its error until the
+ * batch before it is checkpointed (R1); any other ends the run. */
+static void
+pull_batch_fail (PullBatch *batch,
+                 GError    *error)   /* (transfer full) */
+{
+  CgReplicator *self = batch->self;
+  gboolean held = batch->ahead && self->pull_applying;
+
+  if (batch->ahead)
+    self->ahead_in_flight = FALSE;
+  if (held && self->ahead_error == NULL)
+    self->ahead_error = error;
+  else if (held)
+    g_error_free (error);
+  else
+    finish_run (self, error);
+  pull_batch_free (batch);
 }
 
 static JsonArray *
@@ -728,16 +814,28 @@ cg_replicator_changes_rows (JsonNode  *changes,
   return rows;
 }
 
-/* Which of the listed revisions the store does not have. */
-static gpointer
-worker_pull_diff (CgReplicator  *self,
-                  gpointer       data,
-                  GError       **error)
+/* Which of the listed revisions the store does not have (R6: on the diff
+ * connection, so that it can run while the worker writes). */
+static void
+diff_thread (GTask        *task,
+             gpointer      source,
+             gpointer      task_data,
+             GCancellable *cancellable)
 {
-  PullBatch *batch = data;
+  CgReplicator *self = source;
+  PullBatch *batch = task_data;
+  GError *error = NULL;
 
-  batch->missing = cg_replicator_changes_missing (self->worker_store, batch->changes);
-  return batch;
+  g_mutex_lock (&self->diff_lock);
+  if (self->diff_store == NULL)
+    self->diff_store = cg_store_open (self->store_path, &error);
+  if (self->diff_store != NULL)
+    batch->missing = cg_replicator_changes_missing (self->diff_store, batch->changes);
+  g_mutex_unlock (&self->diff_lock);
+  if (error != NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
 }
 
 GPtrArray *
@@ -851,10 +949,15 @@ on_pull_applied (GObject      *source,
   batch_done (self, seq);
 }
 
+static void pull_request_changes (CgReplicator *self, JsonNode *since, gboolean ahead);
+
+/* Writes @batch, and fetches the next one meanwhile when this one was full. */
 static void
 pull_apply (CgReplicator *self,
             PullBatch    *batch)
 {
+  g_autoptr(JsonNode) seq = batch->last_seq ? json_node_copy (batch->last_seq) : NULL;
+
   /* Filtered replication: documents of other types are read, not written. */
   if (self->types != NULL)
     for (guint i = batch->docs->len; i-- > 0;)
@@ -862,8 +965,33 @@ pull_apply (CgReplicator *self,
           !cg_json_get_bool (g_ptr_array_index (batch->docs, i), "_deleted", FALSE))
         g_ptr_array_remove_index (batch->docs, i);
 
+  self->pull_applying = TRUE;
+  self->caught_up = batch->short_page;
   self->docs_read += batch->docs->len;
   run_in_worker (self, worker_pull_apply, batch, (GDestroyNotify) pull_batch_free, on_pull_applied, NULL);
+  if (!self->caught_up && seq != NULL && !self->ahead_in_flight && self->ahead_ready == NULL)
+    {
+      self->ahead_in_flight = TRUE;
+      pull_request_changes (self, seq, TRUE);
+    }
+}
+
+/* @batch's documents are here: written now, or after the batch before it. */
+static void
+pull_batch_fetched (PullBatch *batch)
+{
+  CgReplicator *self = batch->self;
+
+  if (batch->ahead)
+    {
+      self->ahead_in_flight = FALSE;
+      if (self->pull_applying)
+        {
+          self->ahead_ready = batch;
+          return;
+        }
+    }
+  pull_apply (self, batch);
 }
 
 /* One result of _bulk_get or open_revs: {"ok": doc}, {"error": …},
@@ -931,6 +1059,8 @@ on_open_revs (GObject      *source,
   g_autoptr(JsonNode) reply = cg_remote_request_finish (CG_REMOTE (source), result, NULL, &error);
 
   batch->open_revs_pending--;
+  if (batch->serial != self->run_serial && batch->open_revs_error == NULL)
+    batch->open_revs_error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED, "stale");
   if (reply == NULL)
     {
       if (batch->open_revs_error == NULL)
@@ -954,13 +1084,13 @@ static void
 fetch_open_revs (CgReplicator *self,
                  PullBatch    *batch)
 {
-  if (batch->open_revs_error != NULL || run_cancelled (self))
+  if (batch->open_revs_error != NULL || batch->serial != self->run_serial || self->run == NULL ||
+      g_cancellable_is_cancelled (run_cancellable (self)))
     {
       if (batch->open_revs_pending > 0)
         return;   /* let the others land before ending */
-      if (self->run != NULL)
-        finish_run (self, g_steal_pointer (&batch->open_revs_error));
-      pull_batch_free (batch);
+      if (!pull_batch_dropped (batch))
+        pull_batch_fail (batch, g_steal_pointer (&batch->open_revs_error));
       return;
     }
 
@@ -985,7 +1115,7 @@ fetch_open_revs (CgReplicator *self,
                                run_cancellable (self), on_open_revs, batch);
     }
   if (batch->open_revs_pending == 0 && batch->next_open_revs >= batch->missing->len)
-    pull_apply (self, batch);
+    pull_batch_fetched (batch);
 }
 
 static void
@@ -999,11 +1129,8 @@ on_bulk_get (GObject      *source,
   guint status = 0;
   g_autoptr(JsonNode) reply = cg_remote_request_finish (CG_REMOTE (source), result, &status, &error);
 
-  if (run_cancelled (self))
-    {
-      pull_batch_free (batch);
-      return;
-    }
+  if (pull_batch_dropped (batch))
+    return;
   if (reply == NULL && !self->bulk_get_probed &&
       (status == 400 || status == 404 || status == 405 || status == 501))
     {
@@ -1016,8 +1143,7 @@ on_bulk_get (GObject      *source,
     }
   if (reply == NULL)
     {
-      finish_run (self, g_steal_pointer (&error));
-      pull_batch_free (batch);
+      pull_batch_fail (batch, g_steal_pointer (&error));
       return;
     }
   self->bulk_get_probed = TRUE;
@@ -1025,11 +1151,10 @@ on_bulk_get (GObject      *source,
 
   if (!cg_replicator_read_bulk_get (reply, batch->docs, reject_revision, self, &error))
     {
-      finish_run (self, g_steal_pointer (&error));
-      pull_batch_free (batch);
+      pull_batch_fail (batch, g_steal_pointer (&error));
       return;
     }
-  pull_apply (self, batch);
+  pull_batch_fetched (batch);
 }
 
 static void
@@ -1056,7 +1181,7 @@ pull_fetch (CgReplicator *self,
     }
   if (batch->missing->len == 0)
     {
-      pull_apply (self, batch);
+      pull_batch_fetched (batch);
       return;
     }
   if (self->bulk_get_probed && !self->bulk_get_works)
@@ -1091,22 +1216,15 @@ on_pull_diffed (GObject      *source,
                 GAsyncResult *result,
                 gpointer      data)
 {
-  CgReplicator *self = CG_REPLICATOR (source);
+  PullBatch *batch = data;
   g_autoptr(GError) error = NULL;
-  PullBatch *batch = worker_finish (self, result, &error);
 
-  if (batch == NULL)
-    {
-      if (!run_cancelled (self))
-        finish_run (self, g_steal_pointer (&error));
-      return;
-    }
-  if (run_cancelled (self))
-    {
-      pull_batch_free (batch);
-      return;
-    }
-  pull_fetch (self, batch);
+  if (pull_batch_dropped (batch))
+    return;
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    pull_batch_fail (batch, g_steal_pointer (&error));
+  else
+    pull_fetch (batch->self, batch);
 }
 
 /* The since= query value: a JSON string as its text, anything else as JSON. */
@@ -1128,42 +1246,50 @@ on_changes (GObject      *source,
             GAsyncResult *result,
             gpointer      data)
 {
-  CgReplicator *self = data;
+  PullBatch *batch = data;
+  CgReplicator *self = batch->self;
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonNode) reply = cg_remote_request_finish (CG_REMOTE (source), result, NULL, &error);
   JsonArray *rows;
-  PullBatch *batch;
-  g_autoptr(JsonNode) last_seq = NULL;
   guint n;
 
-  if (run_cancelled (self))
-    {
-      g_object_unref (self);
-      return;
-    }
+  if (pull_batch_dropped (batch))
+    return;
   if (reply == NULL)
     {
       /* A quiet longpoll ends in our timeout: ask again. */
-      if (self->state == CG_REPLICATOR_WAITING && g_error_matches (error, CG_SYNC_ERROR, CG_SYNC_ERROR_TIMEOUT))
-        next_batch (self);
+      if (batch->longpoll && g_error_matches (error, CG_SYNC_ERROR, CG_SYNC_ERROR_TIMEOUT))
+        {
+          pull_batch_free (batch);
+          next_batch (self);
+        }
       else
-        finish_run (self, g_steal_pointer (&error));
-      g_object_unref (self);
+        pull_batch_fail (batch, g_steal_pointer (&error));
       return;
     }
 
-  rows = cg_replicator_changes_rows (reply, &last_seq, &error);
+  rows = cg_replicator_changes_rows (reply, &batch->last_seq, &error);
   if (rows == NULL)
     {
-      finish_run (self, g_steal_pointer (&error));
-      g_object_unref (self);
+      pull_batch_fail (batch, g_steal_pointer (&error));
       return;
     }
 
   n = json_array_get_length (rows);
+  if (n == 0 && batch->ahead)
+    {
+      /* The batch being written was the last: the feed is asked once more
+       * after its checkpoint, and the run ends there as below. */
+      self->ahead_in_flight = FALSE;
+      pull_batch_free (batch);
+      if (!self->pull_applying)
+        next_batch (self);
+      return;
+    }
   if (n == 0)
     {
       /* Caught up. */
+      pull_batch_free (batch);
       if (!self->live)
         finish_run (self, NULL);
       else
@@ -1171,37 +1297,58 @@ on_changes (GObject      *source,
           set_state (self, CG_REPLICATOR_WAITING);
           next_batch (self);
         }
-      g_object_unref (self);
       return;
     }
 
   set_state (self, CG_REPLICATOR_RUNNING);
-  batch = g_new0 (PullBatch, 1);
-  batch->self = self;
   batch->changes = json_node_ref (reply);
   self->changes_read += n;
-  self->caught_up = n < self->batch_size;
-  batch->last_seq = g_steal_pointer (&last_seq);
   /* A short page means this is the end of the feed for now. */
-  run_in_worker (self, worker_pull_diff, batch, NULL, on_pull_diffed, NULL);
-  g_object_unref (self);
+  batch->short_page = n < self->batch_size;
+  {
+    g_autoptr(GTask) task = g_task_new (self, NULL, on_pull_diffed, batch);
+    g_task_set_task_data (task, batch, NULL);
+    g_task_run_in_thread (task, diff_thread);
+  }
 }
 
+/* GET _changes after @since, for the next batch to write or (@ahead) for
+ * the one after the batch being written. */
+static void
+pull_request_changes (CgReplicator *self,
+                      JsonNode     *since,
+                      gboolean      ahead)
+{
+  g_autofree char *since_param = cg_replicator_since_param (since);
+  g_autofree char *query = NULL;
+  PullBatch *batch = g_new0 (PullBatch, 1);
+
+  batch->self = g_object_ref (self);
+  batch->serial = self->run_serial;
+  batch->ahead = ahead;
+  batch->longpoll = !ahead && self->live && self->state == CG_REPLICATOR_WAITING;
+  if (batch->longpoll)
+    query = g_strdup_printf ("style=all_docs&since=%s&limit=%u&feed=longpoll&heartbeat=%d&timeout=%d",
+                             since_param, self->batch_size, LONGPOLL_HEARTBEAT_MS, (LONGPOLL_TIMEOUT_S - 10) * 1000);
+  else
+    query = g_strdup_printf ("style=all_docs&since=%s&limit=%u", since_param, self->batch_size);
+  cg_remote_request_async (self->remote, "GET", "_changes", query, NULL, TRUE,
+                           batch->longpoll ? LONGPOLL_TIMEOUT_S : 0,
+                           run_cancellable (self), on_changes, batch);
+}
+
+/* The batch before (if any) is checkpointed: the next one's turn. */
 static void
 pull_next_batch (CgReplicator *self)
 {
-  g_autofree char *since = cg_replicator_since_param (self->since);
-  g_autofree char *query = NULL;
-  gboolean longpoll = self->live && self->state == CG_REPLICATOR_WAITING;
-
-  if (longpoll)
-    query = g_strdup_printf ("style=all_docs&since=%s&limit=%u&feed=longpoll&heartbeat=%d&timeout=%d",
-                             since, self->batch_size, LONGPOLL_HEARTBEAT_MS, (LONGPOLL_TIMEOUT_S - 10) * 1000);
-  else
-    query = g_strdup_printf ("style=all_docs&since=%s&limit=%u", since, self->batch_size);
-  cg_remote_request_async (self->remote, "GET", "_changes", query, NULL, TRUE,
-                           longpoll ? LONGPOLL_TIMEOUT_S : 0,
-                           run_cancellable (self), on_changes, g_object_ref (self));
+  self->pull_applying = FALSE;
+  if (self->ahead_error != NULL)
+    finish_run (self, g_steal_pointer (&self->ahead_error));
+  else if (self->ahead_ready != NULL)
+    pull_apply (self, g_steal_pointer (&self->ahead_ready));
+  else if (!self->ahead_in_flight)
+    pull_request_changes (self, self->since, FALSE);
+  /* else the batch ahead is applied when it arrives */
 }
 
 /* ------------------------------------------------------------------ push */
@@ -1881,6 +2028,10 @@ cg_replicator_run_async (CgReplicator        *self,
   self->start_time = cg_json_timestamp_now ();
   self->bulk_get_probed = FALSE;
   self->caught_up = FALSE;
+  self->run_serial++;
+  self->pull_applying = FALSE;
+  self->ahead_in_flight = FALSE;
+  drop_batch_ahead (self);
 
   /* A push waiting for local changes must wake up to end when cancelled. */
   if (cancellable != NULL)

@@ -503,6 +503,67 @@ test_server_restart_empty (void)
   cg_test_peer_assert_alive (peer);
 }
 
+/* ------------------------------- a fault in the batch fetched ahead */
+
+/* Runs one pull of @remote into @store in batches of @batch_size and
+ * returns its error (NULL on success). */
+static GError *
+pull_once (CgReplicator *rep)
+{
+  RunState state = { g_main_loop_new (NULL, FALSE), NULL };
+
+  cg_replicator_run_async (rep, FALSE, NULL, on_run_done, &state);
+  g_main_loop_run (state.loop);
+  g_main_loop_unref (state.loop);
+  return state.error;
+}
+
+/* The pull fetches the next batch while it writes one (cg-replicator.c).
+ * When that batch ahead fails, the batch being written must still be
+ * written and checkpointed (R1), and only then does the run end with the
+ * error: the next run resumes after it, reading no row twice. */
+static void
+test_fault_in_batch_ahead (void)
+{
+  g_autofree char *db = new_database ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CgFaultProxy) proxy = cg_fault_proxy_new (cg_test_peer_get_url (peer), &error);
+  g_autoptr(CgRemote) direct = cg_remote_new (cg_test_peer_get_url (peer), db, NULL, NULL, &error);
+  g_autoptr(CgRemote) faulty = cg_remote_new (cg_fault_proxy_get_url (proxy), db, NULL, NULL, &error);
+  g_autoptr(CgStore) a = cg_test_open_store (NULL);
+  g_autoptr(CgStore) b = cg_test_open_store (NULL);
+  g_autoptr(CgReplicator) pull = NULL;
+  g_autoptr(GError) failure = NULL;
+
+  g_assert_no_error (error);
+  add_customers (b, 200, "remote");
+  {
+    g_autoptr(CgReplicator) rep = replicate (b, direct, CG_REPLICATION_PUSH, "device-b");
+  }
+
+  /* The first _bulk_get passes, the second (the batch ahead) gets a 500. */
+  cg_fault_proxy_set_fault (proxy, CG_FAULT_STATUS_500, 1, "_bulk_get");
+  cg_fault_proxy_set_skip (proxy, 1);
+  pull = cg_replicator_new (cg_store_get_path (a), faulty, CG_REPLICATION_PULL, "device-a");
+  cg_replicator_set_batch_size (pull, 40);
+  failure = pull_once (pull);
+  g_assert_error (failure, CG_SYNC_ERROR, CG_SYNC_ERROR_SERVER);
+  g_assert_cmpuint (cg_fault_proxy_get_injected (proxy), ==, 1);
+  /* The first batch is written, and its checkpoint with it. */
+  g_assert_cmpuint (cg_replicator_get_docs_written (pull), ==, 40);
+  g_assert_cmpuint (cg_store_count_documents (a, NULL), ==, 40);
+
+  /* The next run starts after the first batch: 160 rows, not 200. */
+  g_clear_error (&failure);
+  failure = pull_once (pull);
+  g_assert_no_error (failure);
+  g_assert_cmpuint (cg_replicator_get_changes_read (pull), ==, 160);
+  g_assert_cmpuint (cg_replicator_get_docs_written (pull), ==, 160);
+  assert_converged (db, a, 200);
+  g_test_message ("| 500 on the batch fetched ahead | _bulk_get (2nd) | error after the batch before it was written and checkpointed | next run resumed after it | 200 docs, none read twice |");
+  cg_test_peer_assert_alive (peer);
+}
+
 /* ------------------------------------- the server's request size limit */
 
 static gboolean
@@ -590,6 +651,7 @@ main (int argc, char **argv)
   /* Last: it restarts the shared peer. */
   g_test_add_func ("/sync-faults/server-restart-empty", test_server_restart_empty);
   g_test_add_func ("/sync-faults/request-size-limit", test_request_size_limit);
+  g_test_add_func ("/sync-faults/fault-in-batch-ahead", test_fault_in_batch_ahead);
   result = g_test_run ();
   cg_test_peer_stop (peer);
   return result;
