@@ -119,16 +119,15 @@ list_and_detail (GtkWidget   *list,
   return box;
 }
 
-void
-cg_window_init_sections (CgWindow *self)
+/* The pages of every section but Customers (which is in the window's
+ * template): made once, when first needed, or in the idle after the first
+ * frame. Building them took 40-90 ms of start-up before the first frame,
+ * for pages nobody sees until they sign in (tests/bench/cg-bench-app.c). */
+static void
+ensure_section_pages (CgWindow *self)
 {
-  for (CgSection s = 0; s < CG_N_SECTIONS; s++)
-    {
-      self->section_rows[s] = section_row_new (s);
-      gtk_list_box_append (self->section_list, self->section_rows[s]);
-    }
-  self->section_pages[CG_SECTION_CUSTOMERS] =
-    gtk_stack_get_child_by_name (self->section_stack, "customers");
+  if (self->section_pages[CG_SECTION_QUEUE] != NULL)
+    return;
 
   add_section_page (self, CG_SECTION_QUEUE, cg_queue_page_new ());
 
@@ -152,6 +151,18 @@ cg_window_init_sections (CgWindow *self)
   add_section_page (self, CG_SECTION_KNOWLEDGE, self->knowledge_page);
   add_section_page (self, CG_SECTION_REPORTS, cg_reports_page_new ());
   add_section_page (self, CG_SECTION_CONFLICTS, cg_conflicts_page_new ());
+}
+
+void
+cg_window_init_sections (CgWindow *self)
+{
+  for (CgSection s = 0; s < CG_N_SECTIONS; s++)
+    {
+      self->section_rows[s] = section_row_new (s);
+      gtk_list_box_append (self->section_list, self->section_rows[s]);
+    }
+  self->section_pages[CG_SECTION_CUSTOMERS] =
+    gtk_stack_get_child_by_name (self->section_stack, "customers");
 
   self->idle_monitor = cg_idle_monitor_new (GTK_WIDGET (self), DEFAULT_LOCK_TIMEOUT_MS);
   cg_idle_monitor_set_enabled (self->idle_monitor, FALSE);
@@ -195,6 +206,7 @@ cg_window_sections_load (CgWindow *self)
 {
   CgStore *store = self->store;
 
+  ensure_section_pages (self);
   if (self->sections_loaded || store == NULL)
     return;
   self->sections_loaded = TRUE;
@@ -215,6 +227,7 @@ static void
 pages_set_session (CgWindow  *self,
                    CgSession *session)
 {
+  ensure_section_pages (self);
   cg_customer_page_set_session (self->customer_page, session);
   cg_queue_page_set_session (CG_QUEUE_PAGE (self->section_pages[CG_SECTION_QUEUE]), session);
   cg_cases_page_set_session (CG_CASES_PAGE (self->cases_page), session);
@@ -235,6 +248,8 @@ on_section_list_row_selected (CgWindow      *self,
   if (row == NULL)
     return;
   section = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "cg-section"));
+  if (section != CG_SECTION_CUSTOMERS)
+    ensure_section_pages (self);
   gtk_stack_set_visible_child_name (self->section_stack, cg_section_to_string (section));
 }
 
@@ -449,6 +464,7 @@ show_case_action (GtkWidget  *widget,
   CgWindow *self = CG_WINDOW (widget);
   g_autoptr(GError) error = NULL;
 
+  ensure_section_pages (self);
   cg_window_select_section (self, CG_SECTION_CASES);
   if (!cg_case_page_load (CG_CASE_PAGE (self->case_page), g_variant_get_string (parameter, NULL), &error))
     {
@@ -467,6 +483,7 @@ show_order_action (GtkWidget  *widget,
   CgWindow *self = CG_WINDOW (widget);
   g_autoptr(GError) error = NULL;
 
+  ensure_section_pages (self);
   cg_window_select_section (self, CG_SECTION_ORDERS);
   if (!cg_order_page_load (CG_ORDER_PAGE (self->order_page), g_variant_get_string (parameter, NULL), &error))
     {
@@ -484,6 +501,7 @@ show_article_action (GtkWidget  *widget,
 {
   CgWindow *self = CG_WINDOW (widget);
 
+  ensure_section_pages (self);
   cg_window_select_section (self, CG_SECTION_KNOWLEDGE);
   if (!cg_knowledge_page_show_article (CG_KNOWLEDGE_PAGE (self->knowledge_page),
                                        g_variant_get_string (parameter, NULL)))
