@@ -84,7 +84,7 @@ struct _CgWindow
   GtkLabel             *results_caption;
   GtkListView          *results_view;
   GtkStack             *content_stack;
-  CgCustomerPage       *customer_page;
+  CgCustomerPage       *customer_page;   /* NULL until first needed */
   GtkButton            *new_case_button;
   GtkMenuButton        *staff_button;
   GtkLabel             *staff_label;
@@ -119,6 +119,8 @@ void cg_window_sections_set_store   (CgWindow   *self,
  * cg-device-agent.h); applies what the settings change. */
 void cg_window_device_tick          (CgWindow   *self);
 void cg_window_sections_load        (CgWindow   *self);
+CgCustomerPage *cg_window_ensure_customer_page (CgWindow *self);
+const char *cg_window_get_shown_customer_id (CgWindow *self);
 void cg_window_select_section      (CgWindow   *self,
                                      CgSection   section);
 /* Refreshes the orders and cases matching @query above the customers;

@@ -209,6 +209,7 @@ cg_window_sections_load (CgWindow *self)
   ensure_section_pages (self);
   if (self->sections_loaded || store == NULL)
     return;
+  cg_window_ensure_customer_page (self);
   self->sections_loaded = TRUE;
   g_clear_handle_id (&self->sections_load_id, g_source_remove);
   cg_window_device_tick (self);
@@ -228,7 +229,8 @@ pages_set_session (CgWindow  *self,
                    CgSession *session)
 {
   ensure_section_pages (self);
-  cg_customer_page_set_session (self->customer_page, session);
+  if (self->customer_page != NULL)
+    cg_customer_page_set_session (self->customer_page, session);
   cg_queue_page_set_session (CG_QUEUE_PAGE (self->section_pages[CG_SECTION_QUEUE]), session);
   cg_cases_page_set_session (CG_CASES_PAGE (self->cases_page), session);
   cg_case_page_set_session (CG_CASE_PAGE (self->case_page), session);
@@ -530,7 +532,7 @@ new_case_action (GtkWidget  *widget,
   /* Ctrl+N on a customer's page opens the case for that customer. */
   if (*customer_id == '\0' &&
       g_strcmp0 (cg_window_get_section (self), "customers") == 0)
-    customer_id = cg_customer_page_get_customer_id (self->customer_page);
+    customer_id = cg_window_get_shown_customer_id (self);
   dialog = cg_new_case_dialog_new (GTK_WINDOW (self), self->store, self->session,
                                    customer_id != NULL && *customer_id != '\0' ? customer_id : NULL,
                                    NULL);

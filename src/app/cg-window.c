@@ -192,7 +192,7 @@ update_results_view (CgWindow *self)
   guint n = self->results ? g_list_model_get_n_items (G_LIST_MODEL (self->results)) : 0;
   guint n_numbers = self->n_number_matches;
   g_autofree char *caption = cg_results_caption (n, CG_SEARCH_LIMIT);
-  gboolean showing_customer = cg_customer_page_get_customer_id (self->customer_page) != NULL;
+  gboolean showing_customer = cg_window_get_shown_customer_id (self) != NULL;
   CgContentView content = cg_content_view_for (query, showing_customer);
 
   /* The orders and cases above the customers count as results too. */
@@ -361,6 +361,31 @@ on_row_unbind (GtkSignalListItemFactory *factory,
   cg_customer_row_set_summary (CG_CUSTOMER_ROW (gtk_list_item_get_child (item)), NULL);
 }
 
+/* The customer page: made when a customer is first opened, or in the idle
+ * after the first frame (cg_window_sections_load()). Building it from its
+ * template took 45 ms of start-up before the first frame, for a page that
+ * shows only after a sign-in and a search (tests/bench/cg-bench-app.c). */
+CgCustomerPage *
+cg_window_ensure_customer_page (CgWindow *self)
+{
+  if (self->customer_page == NULL)
+    {
+      self->customer_page = CG_CUSTOMER_PAGE (cg_customer_page_new ());
+      if (self->store != NULL)
+        cg_customer_page_set_store (self->customer_page, self->store);
+      cg_customer_page_set_session (self->customer_page, self->session);
+      gtk_stack_add_named (self->content_stack, GTK_WIDGET (self->customer_page), "customer");
+    }
+  return self->customer_page;
+}
+
+/* The id of the customer whose page is open, or NULL. */
+const char *
+cg_window_get_shown_customer_id (CgWindow *self)
+{
+  return self->customer_page != NULL ? cg_customer_page_get_customer_id (self->customer_page) : NULL;
+}
+
 gboolean
 cg_window_show_customer (CgWindow   *self,
                          const char *id)
@@ -370,7 +395,7 @@ cg_window_show_customer (CgWindow   *self,
   g_return_val_if_fail (CG_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (id != NULL, FALSE);
 
-  if (!cg_customer_page_load (self->customer_page, id, &error))
+  if (!cg_customer_page_load (cg_window_ensure_customer_page (self), id, &error))
     {
       toast (self, error->message);
       update_results_view (self);
@@ -394,7 +419,7 @@ on_selection_changed (GtkSingleSelection *selection,
   if (summary == NULL)
     return;   /* keep showing the customer until another is chosen */
   id = cg_customer_summary_get_id (summary);
-  if (id == NULL || g_strcmp0 (id, cg_customer_page_get_customer_id (self->customer_page)) == 0)
+  if (id == NULL || g_strcmp0 (id, cg_window_get_shown_customer_id (self)) == 0)
     return;
   cg_window_show_customer (self, id);
 }
@@ -441,7 +466,7 @@ refresh (CgWindow *self)
     return;
 
   refresh_results (self);
-  if (cg_customer_page_get_customer_id (self->customer_page) != NULL &&
+  if (cg_window_get_shown_customer_id (self) != NULL &&
       !cg_customer_page_reload (self->customer_page, &error))
     {
       /* Deleted meanwhile: the page is cleared. */
@@ -815,7 +840,6 @@ cg_window_class_init (CgWindowClass *klass)
   object_class->dispose = cg_window_dispose;
   object_class->finalize = cg_window_finalize;
 
-  g_type_ensure (CG_TYPE_CUSTOMER_PAGE);
   g_type_ensure (CG_TYPE_SYNC_INDICATOR);
   g_type_ensure (CG_TYPE_SIGN_IN_PAGE);
 
@@ -835,7 +859,6 @@ cg_window_class_init (CgWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CgWindow, results_caption);
   gtk_widget_class_bind_template_child (widget_class, CgWindow, results_view);
   gtk_widget_class_bind_template_child (widget_class, CgWindow, content_stack);
-  gtk_widget_class_bind_template_child (widget_class, CgWindow, customer_page);
   gtk_widget_class_bind_template_child (widget_class, CgWindow, new_case_button);
   gtk_widget_class_bind_template_child (widget_class, CgWindow, staff_button);
   gtk_widget_class_bind_template_child (widget_class, CgWindow, staff_label);
@@ -918,7 +941,6 @@ cg_window_new (GtkApplication *application,
       gtk_list_view_set_model (self->results_view, GTK_SELECTION_MODEL (self->selection));
       g_signal_connect (self->selection, "notify::selected",
                         G_CALLBACK (on_selection_changed), self);
-      cg_customer_page_set_store (self->customer_page, store);
       cg_window_sections_set_store (self, store);
       check_for_customers (self);
     }

@@ -69,6 +69,11 @@ bench_search (CgStore *store,
     {
       g_autoptr(GArray) ms = g_array_new (FALSE, FALSE, sizeof (double));
       g_autoptr(GArray) bare_ms = g_array_new (FALSE, FALSE, sizeof (double));
+      /* Where the time goes: customers (FTS5, then each hit's survivor of
+       * a merge), order and case numbers, the first 50 rows built. */
+      GArray *part_ms[3] = { g_array_new (FALSE, FALSE, sizeof (double)),
+                                       g_array_new (FALSE, FALSE, sizeof (double)),
+                                       g_array_new (FALSE, FALSE, sizeof (double)) };
       g_autofree char *match = cg_search_build_query (queries[q]);
       sqlite3_stmt *stmt = NULL;
       guint matches = 0, numbers = 0;
@@ -80,12 +85,18 @@ bench_search (CgStore *store,
         {
           gint64 start = g_get_monotonic_time ();
           g_autoptr(GArray) rowids = cg_store_search_customers (store, queries[q], 1000, NULL);
+          gint64 t_customers = g_get_monotonic_time ();
           g_autoptr(GPtrArray) found = cg_store_search_numbers (store, queries[q], 5, NULL);
+          gint64 t_numbers = g_get_monotonic_time ();
           g_autoptr(GPtrArray) rows = cg_customer_summaries_load (store, (gint64 *) rowids->data,
                                                                   MIN (rowids->len, 50));
           double t = elapsed_ms (start);
+          double parts[3] = { (t_customers - start) / 1000.0, (t_numbers - t_customers) / 1000.0,
+                              t - (t_numbers - start) / 1000.0 };
 
           g_array_append_val (ms, t);
+          for (guint k = 0; k < 3; k++)
+            g_array_append_val (part_ms[k], parts[k]);
           matches = rowids->len;
           numbers = found->len;
           g_assert (rows != NULL);
@@ -99,8 +110,11 @@ bench_search (CgStore *store,
           g_array_append_val (bare_ms, t);
         }
       sqlite3_finalize (stmt);
-      extra = g_strdup_printf ("%6.2f / %5.2f, %u customers + %u orders/cases",
-                               percentile (bare_ms, 0.5), percentile (bare_ms, 0.95), matches, numbers);
+      extra = g_strdup_printf ("%6.2f / %5.2f, %u customers + %u orders/cases; p50 parts: customers %.2f, numbers %.2f, 50 rows %.2f",
+                               percentile (bare_ms, 0.5), percentile (bare_ms, 0.95), matches, numbers,
+                               percentile (part_ms[0], 0.5), percentile (part_ms[1], 0.5), percentile (part_ms[2], 0.5));
+      for (guint k = 0; k < 3; k++)
+        g_array_unref (part_ms[k]);
       print_row (queries[q], ms, extra);
       {
         double p95 = percentile (ms, 0.95), bare_p95 = percentile (bare_ms, 0.95);
