@@ -245,8 +245,13 @@ main (int   argc,
 
   if (argc == 3 && g_strcmp0 (argv[1], "--child") == 0)
     return run_child (argv[2]);
-  if (argc == 3 && g_strcmp0 (argv[1], "--reference") == 0)
+  if (argc >= 2 && g_strcmp0 (argv[1], "--reference") == 0)
     return run_reference ();
+  if (argc > 2 || (argc == 2 && argv[1][0] == '-'))
+    {
+      g_printerr ("usage: cg-bench-app [STORE]   (or --child STORE, --reference: one measured start)\n");
+      return 2;
+    }
 
   cg_bench_store_open (&bench_store, argc > 1 ? argv[1] : g_getenv ("CG_BENCH_STORE"), "cg-bench-app");
   path = bench_store.path;
