@@ -20,6 +20,14 @@ void cg_bench_result (const char *benchmark,
                       const char *target,
                       gboolean    met);
 
+/* A figure with no target in QUALITY.md (the issue asks for it to be
+ * measured): printed with target "none" and "—" for met, and not counted
+ * among the targets. */
+void cg_bench_figure (const char *benchmark,
+                      const char *changgu,
+                      const char *reference,
+                      const char *ratio);
+
 /* The @p quantile (0 to 1, nearest rank) of @n values; sorts them. */
 double cg_bench_percentile (double *values,
                             guint   n,

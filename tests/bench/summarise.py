@@ -7,7 +7,8 @@
 # Every benchmark prints its verdicts as tab-separated RESULT lines
 # (tests/bench/cg-bench-result.c) among its detailed output. This reads them
 # from meson's test log(s) and prints them as one Markdown table, in the
-# order the benchmarks printed them, then how many targets were met.
+# order the benchmarks printed them, then how many targets were met (rows
+# marked "—" are figures without a target).
 #
 #   summarise.py BUILD/meson-logs/testlog.json [more.json …]
 import json
@@ -41,7 +42,8 @@ def main():
     for row in rows:
         print("| " + " | ".join(cell.replace("|", "\\|") for cell in row) + " |")
     met = sum(1 for row in rows if row[-1] == "met")
-    print(f"\n{met} of {len(rows)} targets met.")
+    targets = sum(1 for row in rows if row[-1] != "—")
+    print(f"\n{met} of {targets} targets met.")
     return 0
 
 
