@@ -40,6 +40,7 @@
 #include <unistd.h>
 #include <sqlite3.h>
 
+#include "cg-sync-test-util.h"
 #include "cg-test-peer.h"
 #include "cg-test-util.h"
 
@@ -51,7 +52,6 @@
 #define BATCH_SIZE       40
 
 static CgTestPeer *peer;
-static guint db_counter;
 
 /* ------------------------------------------------------------ the child */
 
@@ -156,25 +156,7 @@ run_child (const char *direction,
 static char *
 new_database (void)
 {
-  g_autoptr(GError) error = NULL;
-  char *name = g_strdup_printf ("changgu-crash-%u", ++db_counter);
-
-  g_assert_true (cg_test_peer_create_db (peer, name, &error));
-  g_assert_no_error (error);
-  return name;
-}
-
-typedef struct {
-  GMainLoop *loop;
-  GError    *error;
-} RunState;
-
-static void
-on_run_done (GObject *source, GAsyncResult *result, gpointer data)
-{
-  RunState *state = data;
-  cg_replicator_run_finish (CG_REPLICATOR (source), result, &state->error);
-  g_main_loop_quit (state->loop);
+  return cg_sync_test_new_database (peer, "changgu-crash");
 }
 
 /* One one-shot replication to the end, in this process, with the child's
@@ -186,29 +168,13 @@ replicate (const char             *store_path,
            const char             *device)
 {
   CgReplicator *rep = cg_replicator_new (store_path, remote, direction, device);
-  RunState state = { g_main_loop_new (NULL, FALSE), NULL };
+  g_autoptr(GError) error = NULL;
 
   cg_replicator_set_batch_size (rep, BATCH_SIZE);
-  cg_replicator_run_async (rep, FALSE, NULL, on_run_done, &state);
-  g_main_loop_run (state.loop);
-  g_main_loop_unref (state.loop);
-  g_assert_no_error (state.error);
+  error = cg_sync_test_run (rep, NULL);
+  g_assert_no_error (error);
   g_assert_cmpuint (cg_replicator_get_docs_failed (rep), ==, 0);
   return rep;
-}
-
-static void
-assert_integrity (const char *path)
-{
-  sqlite3 *db;
-  sqlite3_stmt *stmt;
-
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA integrity_check", -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "ok");
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
 }
 
 /* The store after a crash: opens (recovery runs here), its projections agree
@@ -222,38 +188,14 @@ reopen_checked (const char *path)
   g_assert_no_error (error);
   g_assert_cmpint (cg_test_query_int (store, "SELECT count(*) FROM customers"), ==,
                    cg_store_count_documents (store, "customer"));
-  assert_integrity (path);
+  cg_sync_test_assert_integrity (path);
   return store;
 }
 
-/* The server's live documents: id → winning rev; fails on conflicts. */
 static GHashTable *
 server_documents (const char *db)
 {
-  g_autofree char *path = g_strdup_printf ("/%s/_all_docs?include_docs=true&conflicts=true", db);
-  guint status = 0;
-  g_autoptr(JsonNode) reply = cg_test_peer_request (peer, "GET", path, NULL, &status);
-  GHashTable *docs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  JsonArray *rows;
-
-  g_assert_cmpuint (status, ==, 200);
-  rows = cg_json_get_array (json_node_get_object (reply), "rows");
-  g_assert_nonnull (rows);
-  for (guint i = 0; i < json_array_get_length (rows); i++)
-    {
-      JsonObject *row = json_array_get_object_element (rows, i);
-      JsonObject *doc = cg_json_get_object (row, "doc");
-      const char *id = cg_json_get_string (row, "id");
-
-      if (g_str_has_prefix (id, "_design/"))
-        continue;
-      /* Two live leaves on the server would be a re-push that made a new
-       * revision of something already sent. */
-      if (cg_json_get_array (doc, "_conflicts") != NULL)
-        g_error ("%s has conflicts on the server", id);
-      g_hash_table_insert (docs, g_strdup (id), g_strdup (cg_json_get_string (doc, "_rev")));
-    }
-  return docs;
+  return cg_sync_test_server_documents (peer, db);
 }
 
 typedef struct {

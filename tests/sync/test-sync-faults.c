@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "cg-fault-proxy.h"
+#include "cg-sync-test-util.h"
 #include "cg-test-peer.h"
 #include "cg-test-util.h"
 
@@ -31,42 +32,20 @@
 #define REMOTE_DOCS        60
 
 static CgTestPeer *peer;
-static guint db_counter;
 
 static char *
 new_database (void)
 {
-  g_autoptr(GError) error = NULL;
-  char *name = g_strdup_printf ("changgu-faults-%u", ++db_counter);
-
-  g_assert_true (cg_test_peer_create_db (peer, name, &error));
-  g_assert_no_error (error);
-  return name;
-}
-
-typedef struct {
-  GMainLoop *loop;
-  GError    *error;
-} RunState;
-
-static void
-on_run_done (GObject *source, GAsyncResult *result, gpointer data)
-{
-  RunState *state = data;
-  cg_replicator_run_finish (CG_REPLICATOR (source), result, &state->error);
-  g_main_loop_quit (state->loop);
+  return cg_sync_test_new_database (peer, "changgu-faults");
 }
 
 static CgReplicator *
 replicate (CgStore *store, CgRemote *remote, CgReplicationDirection direction, const char *device)
 {
   CgReplicator *rep = cg_replicator_new (cg_store_get_path (store), remote, direction, device);
-  RunState state = { g_main_loop_new (NULL, FALSE), NULL };
+  g_autoptr(GError) error = cg_sync_test_run (rep, NULL);
 
-  cg_replicator_run_async (rep, FALSE, NULL, on_run_done, &state);
-  g_main_loop_run (state.loop);
-  g_main_loop_unref (state.loop);
-  g_assert_no_error (state.error);
+  g_assert_no_error (error);
   g_assert_cmpuint (cg_replicator_get_docs_failed (rep), ==, 0);
   return rep;
 }
@@ -88,29 +67,10 @@ add_customers (CgStore *store, guint n, const char *prefix)
   g_assert_true (cg_store_commit (store, &error));
 }
 
-/* The server's live documents, id → rev; fails on a conflict (a re-sent
- * batch that made a second revision). */
 static GHashTable *
 server_documents (const char *db)
 {
-  g_autofree char *path = g_strdup_printf ("/%s/_all_docs?include_docs=true&conflicts=true", db);
-  guint status = 0;
-  g_autoptr(JsonNode) reply = cg_test_peer_request (peer, "GET", path, NULL, &status);
-  GHashTable *docs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  JsonArray *rows;
-
-  g_assert_cmpuint (status, ==, 200);
-  rows = cg_json_get_array (json_node_get_object (reply), "rows");
-  for (guint i = 0; rows != NULL && i < json_array_get_length (rows); i++)
-    {
-      JsonObject *row = json_array_get_object_element (rows, i);
-      JsonObject *doc = cg_json_get_object (row, "doc");
-      if (cg_json_get_array (doc, "_conflicts") != NULL)
-        g_error ("%s has conflicts on the server", cg_json_get_string (row, "id"));
-      g_hash_table_insert (docs, g_strdup (cg_json_get_string (row, "id")),
-                           g_strdup (cg_json_get_string (doc, "_rev")));
-    }
-  return docs;
+  return cg_sync_test_server_documents (peer, db);
 }
 
 typedef struct {
@@ -214,21 +174,6 @@ watch_clear (Watch *w)
   g_signal_handlers_disconnect_by_data (w->manager, w);
   g_array_unref (w->errors);
   g_array_unref (w->retries);
-}
-
-static gboolean
-wait_for (gboolean (*cond) (gpointer), gpointer data, guint timeout_ms)
-{
-  gint64 deadline = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
-
-  while (!cond (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        return FALSE;
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-  return TRUE;
 }
 
 static gboolean
@@ -357,7 +302,7 @@ test_fault (gconstpointer data)
   if (row->fault == CG_FAULT_STATUS_401)
     {
       guint requests;
-      g_assert_true (wait_for (needs_setup, manager, 20000));
+      g_assert_true (cg_sync_test_wait_for (needs_setup, manager, 20000));
       /* Stopped: nothing scheduled, nothing sent while it waits. */
       g_assert_cmpint (cg_sync_manager_get_next_retry (manager), ==, 0);
       requests = cg_fault_proxy_get_requests (proxy);
@@ -372,14 +317,22 @@ test_fault (gconstpointer data)
        * person presses "Sync now". */
       cg_sync_manager_sync_now (manager);
     }
-  g_assert_true (wait_for (is_drained, manager, 60000));
+  g_assert_true (cg_sync_test_wait_for (is_drained, manager, 60000));
   g_assert_cmpuint (cg_fault_proxy_get_injected (proxy), ==, row->times);
 
   /* What was shown, and how the retries went. */
-  if (row->path != NULL)
+  if (row->path != NULL && row->fault != CG_FAULT_RESET_MID_BODY)
     g_assert_cmpuint (w.errors->len, ==, row->times);
   else
-    g_assert_cmpuint (w.errors->len, >=, (row->times + 1) / 2);
+    {
+      /* Any request: see the row. A reset: one that lands before any of the
+       * answer was read (the kernel drops what was not read yet) looks to
+       * libsoup like a kept-alive connection the server had closed, and
+       * it sends the idempotent request again at once, into the next fault
+       * (seen once in a CI run under load: 3 resets, 2 attempts). */
+      g_assert_cmpuint (w.errors->len, >=, (row->times + 1) / 2);
+      g_assert_cmpuint (w.errors->len, <=, row->times);
+    }
   first = &g_array_index (w.errors, Shown, 0);
   g_assert_cmpint (first->state, ==, row->state);
   g_assert_cmpint (first->kind, ==, row->kind);
@@ -459,14 +412,14 @@ test_server_restart_empty (void)
   cg_sync_manager_set_interval (manager, 3600);
   cg_sync_manager_set_backoff (manager, BACKOFF_INITIAL_MS, BACKOFF_MAX_MS);
   cg_sync_manager_start (manager);
-  g_assert_true (wait_for (is_drained, manager, 30000));
+  g_assert_true (cg_sync_test_wait_for (is_drained, manager, 30000));
   assert_converged (db, a, 130);
 
   /* The server comes back from a restart having lost everything. */
   cg_test_peer_restart (peer);
   watch_init (&w, manager);
   cg_sync_manager_sync_now (manager);
-  g_assert_true (wait_for (has_error, &w, 20000));
+  g_assert_true (cg_sync_test_wait_for (has_error, &w, 20000));
   shown = &g_array_index (w.errors, Shown, 0);
   g_assert_cmpint (shown->kind, ==, CG_SYNC_ERROR_NOT_FOUND);
   g_assert_cmpint (shown->state, ==, CG_SYNC_STATE_ERROR);
@@ -489,7 +442,7 @@ test_server_restart_empty (void)
   /* A's next retry: no shared checkpoint history → a full resync. Its 130
    * documents go up again (they were all "synced" before), B's new ones
    * come down. */
-  g_assert_true (wait_for (is_drained, manager, 30000));
+  g_assert_true (cg_sync_test_wait_for (is_drained, manager, 30000));
   g_assert_cmpuint (cg_store_count_documents (a, NULL), ==, 135);
   assert_converged (db, a, 135);
   {
@@ -504,19 +457,6 @@ test_server_restart_empty (void)
 }
 
 /* ------------------------------- a fault in the batch fetched ahead */
-
-/* Runs one pull of @remote into @store in batches of @batch_size and
- * returns its error (NULL on success). */
-static GError *
-pull_once (CgReplicator *rep)
-{
-  RunState state = { g_main_loop_new (NULL, FALSE), NULL };
-
-  cg_replicator_run_async (rep, FALSE, NULL, on_run_done, &state);
-  g_main_loop_run (state.loop);
-  g_main_loop_unref (state.loop);
-  return state.error;
-}
 
 /* The pull fetches the next batch while it writes one (cg-replicator.c).
  * When that batch ahead fails, the batch being written must still be
@@ -546,7 +486,7 @@ test_fault_in_batch_ahead (void)
   cg_fault_proxy_set_skip (proxy, 1);
   pull = cg_replicator_new (cg_store_get_path (a), faulty, CG_REPLICATION_PULL, "device-a");
   cg_replicator_set_batch_size (pull, 40);
-  failure = pull_once (pull);
+  failure = cg_sync_test_run (pull, NULL);
   g_assert_error (failure, CG_SYNC_ERROR, CG_SYNC_ERROR_SERVER);
   g_assert_cmpuint (cg_fault_proxy_get_injected (proxy), ==, 1);
   /* The first batch is written, and its checkpoint with it. */
@@ -555,7 +495,7 @@ test_fault_in_batch_ahead (void)
 
   /* The next run starts after the first batch: 160 rows, not 200. */
   g_clear_error (&failure);
-  failure = pull_once (pull);
+  failure = cg_sync_test_run (pull, NULL);
   g_assert_no_error (failure);
   g_assert_cmpuint (cg_replicator_get_changes_read (pull), ==, 160);
   g_assert_cmpuint (cg_replicator_get_docs_written (pull), ==, 160);
@@ -607,7 +547,7 @@ test_request_size_limit (void)
   cg_sync_manager_set_batch_size (manager, 40);
   watch_init (&w, manager);
   cg_sync_manager_start (manager);
-  g_assert_true (wait_for (push_settled, manager, 60000));
+  g_assert_true (cg_sync_test_wait_for (push_settled, manager, 60000));
 
   /* No error state, no retry: the push ended, one document refused. */
   g_assert_cmpuint (w.errors->len, ==, 0);

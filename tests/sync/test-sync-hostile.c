@@ -18,6 +18,7 @@
 #include <string.h>
 #include <sqlite3.h>
 
+#include "cg-sync-test-util.h"
 #include "cg-test-peer.h"
 #include "cg-test-util.h"
 
@@ -113,33 +114,6 @@ log_writer (GLogLevelFlags   level,
       return G_LOG_WRITER_HANDLED;
     }
   return g_log_writer_default (level, fields, n_fields, data);
-}
-
-typedef struct {
-  GMainLoop *loop;
-  GError    *error;
-} RunState;
-
-static void
-on_run_done (GObject *source, GAsyncResult *result, gpointer data)
-{
-  RunState *state = data;
-  cg_replicator_run_finish (CG_REPLICATOR (source), result, &state->error);
-  g_main_loop_quit (state->loop);
-}
-
-static void
-assert_integrity (const char *path)
-{
-  sqlite3 *db;
-  sqlite3_stmt *stmt;
-
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA integrity_check", -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "ok");
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
 }
 
 static gboolean
@@ -255,14 +229,12 @@ test_hostile_pull (void)
   g_assert_no_error (error);
   logged = g_ptr_array_new_with_free_func (g_free);
   {
-    RunState state = { g_main_loop_new (NULL, FALSE), NULL };
+    g_autoptr(GError) failure = NULL;
     rep = cg_replicator_new (path, remote, CG_REPLICATION_PULL, "hostile-device");
     cg_replicator_set_batch_size (rep, 10);
-    cg_replicator_run_async (rep, FALSE, NULL, on_run_done, &state);
-    g_main_loop_run (state.loop);
-    g_main_loop_unref (state.loop);
+    failure = cg_sync_test_run (rep, NULL);
     /* A hostile document never stops the run. */
-    g_assert_no_error (state.error);
+    g_assert_no_error (failure);
   }
   for (guint i = 0; i < logged->len; i++)
     {
@@ -314,16 +286,13 @@ test_hostile_pull (void)
   }
   g_assert_cmpint (cg_test_query_int (store, "SELECT count(*) FROM customers"), ==,
                    cg_store_count_documents (store, "customer"));
-  assert_integrity (path);
+  cg_sync_test_assert_integrity (path);
 
   /* The next run does not fetch them again: they are behind the checkpoint. */
   {
-    RunState state = { g_main_loop_new (NULL, FALSE), NULL };
     g_autoptr(CgReplicator) again = cg_replicator_new (path, remote, CG_REPLICATION_PULL, "hostile-device");
-    cg_replicator_run_async (again, FALSE, NULL, on_run_done, &state);
-    g_main_loop_run (state.loop);
-    g_main_loop_unref (state.loop);
-    g_assert_no_error (state.error);
+    g_autoptr(GError) failure = cg_sync_test_run (again, NULL);
+    g_assert_no_error (failure);
     g_assert_cmpuint (cg_replicator_get_changes_read (again), ==, 0);
     g_assert_cmpuint (cg_replicator_get_docs_failed (again), ==, 0);
   }

@@ -14,22 +14,17 @@
 #include <string.h>
 
 #include "cg-fault-proxy.h"
+#include "cg-sync-test-util.h"
 #include "cg-test-peer.h"
 #include "cg-test-util.h"
 
 static CgTestPeer *peer;
-static guint db_counter;
 
 /* A fresh database on the peer for each test. */
 static char *
 new_database (void)
 {
-  g_autoptr(GError) error = NULL;
-  char *name = g_strdup_printf ("changgu-test-%u", ++db_counter);
-
-  g_assert_true (cg_test_peer_create_db (peer, name, &error));
-  g_assert_no_error (error);
-  return name;
+  return cg_sync_test_new_database (peer, "changgu-test");
 }
 
 static CgRemote *
@@ -43,27 +38,6 @@ remote_for (const char *url,
   return remote;
 }
 
-typedef struct {
-  GMainLoop *loop;
-  gboolean   ok;
-  GError    *error;
-} RunState;
-
-static void
-on_run_done (GObject *source, GAsyncResult *result, gpointer data)
-{
-  RunState *state = data;
-  state->ok = cg_replicator_run_finish (CG_REPLICATOR (source), result, &state->error);
-  g_main_loop_quit (state->loop);
-}
-
-static gboolean
-on_test_timeout (gpointer data)
-{
-  g_error ("replication did not finish within 60 s");
-  return G_SOURCE_REMOVE;
-}
-
 /* One one-shot replication; returns the replicator for its counters. */
 static CgReplicator *
 replicate (CgStore                *store,
@@ -73,17 +47,13 @@ replicate (CgStore                *store,
            GError                **error)
 {
   CgReplicator *rep = cg_replicator_new (cg_store_get_path (store), remote, direction, "test-device");
-  RunState state = { g_main_loop_new (NULL, FALSE), FALSE, NULL };
-  guint timeout = g_timeout_add_seconds (60, on_test_timeout, NULL);
+  GError *failure;
 
   if (batch_size)
     cg_replicator_set_batch_size (rep, batch_size);
-  cg_replicator_run_async (rep, FALSE, NULL, on_run_done, &state);
-  g_main_loop_run (state.loop);
-  g_source_remove (timeout);
-  g_main_loop_unref (state.loop);
-  if (state.error)
-    g_propagate_error (error, state.error);
+  failure = cg_sync_test_run (rep, NULL);
+  if (failure != NULL)
+    g_propagate_error (error, failure);
   return rep;
 }
 
@@ -331,7 +301,7 @@ test_resume_after_interruption (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autoptr(CgReplicator) rep = NULL;
-  RunState state = { g_main_loop_new (NULL, FALSE), FALSE, NULL };
+  g_autoptr(GError) interrupted = NULL;
   guint64 first_run;
 
   add_customers (a, 1000, "Resume");
@@ -341,10 +311,8 @@ test_resume_after_interruption (void)
   rep = cg_replicator_new (cg_store_get_path (b), remote, CG_REPLICATION_PULL, "test-device");
   cg_replicator_set_batch_size (rep, 100);
   g_signal_connect (rep, "progress", G_CALLBACK (on_progress_cancel_after), cancellable);
-  cg_replicator_run_async (rep, FALSE, cancellable, on_run_done, &state);
-  g_main_loop_run (state.loop);
-  g_assert_error (state.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
-  g_clear_error (&state.error);
+  interrupted = cg_sync_test_run (rep, cancellable);
+  g_assert_error (interrupted, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   first_run = cg_store_count_documents (b, "customer");
   g_assert_cmpuint (first_run, >=, 300);
   g_assert_cmpuint (first_run, <, 1000);
@@ -372,7 +340,6 @@ test_resume_after_interruption (void)
     g_assert_cmpuint (cg_replicator_get_docs_written (again), ==, 0);
     g_assert_cmpint (cg_test_query_int (b, "SELECT count(*) FROM revs"), ==, 1000);
   }
-  g_main_loop_unref (state.loop);
   (void) count_batches;
 }
 
@@ -431,21 +398,6 @@ test_faults (gconstpointer data)
 /* ----------------------------------------------------- the sync manager */
 
 static gboolean
-wait_for (GMainContext *context, gboolean (*cond) (gpointer), gpointer data, guint timeout_ms)
-{
-  gint64 deadline = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
-
-  while (!cond (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        return FALSE;
-      g_main_context_iteration (context, FALSE);
-      g_usleep (2000);
-    }
-  return TRUE;
-}
-
-static gboolean
 is_offline (gpointer data)
 {
   return cg_sync_manager_get_state (data) == CG_SYNC_STATE_OFFLINE;
@@ -478,7 +430,7 @@ test_offline_queue_drains (void)
   cg_fault_proxy_set_fault (proxy, CG_FAULT_REFUSE, 0, NULL);
   cg_sync_manager_set_backoff (manager, 100, 400);
   cg_sync_manager_start (manager);
-  g_assert_true (wait_for (NULL, is_offline, manager, 10000));
+  g_assert_true (cg_sync_test_wait_for (is_offline, manager, 10000));
   g_assert_cmpint (cg_sync_manager_get_error_kind (manager), ==, CG_SYNC_ERROR_NETWORK);
   g_assert_nonnull (cg_sync_manager_get_error_message (manager));
   g_assert_cmpint (cg_sync_manager_get_next_retry (manager), >, 0);
@@ -490,7 +442,7 @@ test_offline_queue_drains (void)
 
   /* The server comes back: the queue drains by itself (backoff retry). */
   cg_fault_proxy_set_fault (proxy, CG_FAULT_NONE, 0, NULL);
-  g_assert_true (wait_for (NULL, is_drained, manager, 15000));
+  g_assert_true (cg_sync_test_wait_for (is_drained, manager, 15000));
   g_assert_cmpuint (server_doc_count (db), ==, 7);
   g_assert_cmpint (cg_sync_manager_get_last_push (manager), >, 0);
   cg_sync_manager_stop (manager);
@@ -515,7 +467,7 @@ test_unauthorized (void)
   manager = cg_sync_manager_new (a, remote, "device-a");
   cg_sync_manager_set_backoff (manager, 50, 100);
   cg_sync_manager_start (manager);
-  g_assert_true (wait_for (NULL, needs_setup, manager, 10000));
+  g_assert_true (cg_sync_test_wait_for (needs_setup, manager, 10000));
   g_assert_cmpint (cg_sync_manager_get_error_kind (manager), ==, CG_SYNC_ERROR_UNAUTHORIZED);
   g_assert_nonnull (strstr (cg_sync_manager_get_error_message (manager), "provision"));
   /* It stopped: no retry is scheduled. */
@@ -574,7 +526,7 @@ test_live (void)
   managers[1] = cg_sync_manager_new (b, remote, "device-b");
   cg_sync_manager_start (managers[0]);
   cg_sync_manager_start (managers[1]);
-  g_assert_true (wait_for (NULL, both_up_to_date, managers, 10000));
+  g_assert_true (cg_sync_test_wait_for (both_up_to_date, managers, 10000));
 
   /* A kiosk check-in on A reaches B while both are live. */
   start = g_get_monotonic_time ();
@@ -582,7 +534,7 @@ test_live (void)
   g_assert_no_error (error);
   seen.store = b;
   seen.id = id;
-  g_assert_true (wait_for (NULL, has_doc, &seen, 5000));
+  g_assert_true (cg_sync_test_wait_for (has_doc, &seen, 5000));
   g_test_message ("live: a write on A was on B after %.2f s",
                   (g_get_monotonic_time () - start) / 1e6);
 
@@ -660,12 +612,12 @@ test_external_write (void)
   g_autoptr(GError) error = NULL;
 
   cg_sync_manager_start (manager);
-  g_assert_true (wait_for (NULL, is_drained, manager, 10000));
+  g_assert_true (cg_sync_test_wait_for (is_drained, manager, 10000));
   other = cg_store_open (path, &error);
   g_assert_no_error (error);
   add_customers (other, 1, "Written elsewhere");
-  g_assert_true (wait_for (NULL, server_has_one, db, 15000));
-  g_assert_true (wait_for (NULL, is_drained, manager, 10000));
+  g_assert_true (cg_sync_test_wait_for (server_has_one, db, 15000));
+  g_assert_true (cg_sync_test_wait_for (is_drained, manager, 10000));
   cg_sync_manager_stop (manager);
 }
 
