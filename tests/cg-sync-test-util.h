@@ -36,8 +36,4 @@ gboolean    cg_sync_test_wait_for         (gboolean    (*cond) (gpointer),
                                            gpointer      data,
                                            guint         timeout_ms);
 
-/* Fails the test unless SQLite's integrity_check of the file at @path
- * says "ok". */
-void        cg_sync_test_assert_integrity (const char   *path);
-
 G_END_DECLS

@@ -29,4 +29,8 @@ JsonObject *cg_test_replicated      (JsonObject *doc,
 gint64      cg_test_query_int       (CgStore    *store,
                                      const char *sql);
 
+/* Fails the test unless SQLite's integrity_check of the file at @path
+ * says "ok". */
+void        cg_test_assert_integrity (const char *path);
+
 G_END_DECLS

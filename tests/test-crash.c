@@ -20,7 +20,6 @@
 #include <stdio.h>
 #include <sys/wait.h>
 #include <unistd.h>
-#include <sqlite3.h>
 
 #include "cg-test-util.h"
 
@@ -162,16 +161,7 @@ test_kill_during_writes (void)
                        cg_store_count_documents (store, "customer"));
       if (cg_store_count_documents (store, "customer") > g_hash_table_size (acknowledged))
         killed_mid_write++;   /* committed but not yet printed: allowed */
-      {
-        sqlite3 *db;
-        sqlite3_stmt *stmt;
-        g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-        g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA integrity_check", -1, &stmt, NULL), ==, SQLITE_OK);
-        g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-        g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "ok");
-        sqlite3_finalize (stmt);
-        sqlite3_close (db);
-      }
+      cg_test_assert_integrity (path);
     }
 
   g_test_message ("%u rounds, %u acknowledged writes all present, %u kills between commit and acknowledgement",

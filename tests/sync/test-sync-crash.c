@@ -38,7 +38,6 @@
 #include <string.h>
 #include <sys/wait.h>
 #include <unistd.h>
-#include <sqlite3.h>
 
 #include "cg-sync-test-util.h"
 #include "cg-test-peer.h"
@@ -188,7 +187,7 @@ reopen_checked (const char *path)
   g_assert_no_error (error);
   g_assert_cmpint (cg_test_query_int (store, "SELECT count(*) FROM customers"), ==,
                    cg_store_count_documents (store, "customer"));
-  cg_sync_test_assert_integrity (path);
+  cg_test_assert_integrity (path);
   return store;
 }
 

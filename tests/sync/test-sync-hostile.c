@@ -16,7 +16,6 @@
 #include "config.h"
 
 #include <string.h>
-#include <sqlite3.h>
 
 #include "cg-sync-test-util.h"
 #include "cg-test-peer.h"
@@ -286,7 +285,7 @@ test_hostile_pull (void)
   }
   g_assert_cmpint (cg_test_query_int (store, "SELECT count(*) FROM customers"), ==,
                    cg_store_count_documents (store, "customer"));
-  cg_sync_test_assert_integrity (path);
+  cg_test_assert_integrity (path);
 
   /* The next run does not fetch them again: they are behind the checkpoint. */
   {
